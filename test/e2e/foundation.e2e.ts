@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import {
+  EXTENSION_DIR,
+  ROOT,
+  extensionPage,
+  launchWithExtension,
+  panel,
+  startFixtureServer,
+  type ExtensionBrowser,
+} from './harness';
+
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  browser = await launchWithExtension(server.port);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('built extension', () => {
+  it('declares only the permissions and hosts the design allows', async () => {
+    const manifest = JSON.parse(await readFile(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    expect(manifest.manifest_version).toBe(3);
+    expect([...manifest.permissions].sort()).toEqual(['alarms', 'notifications', 'storage']);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    const matches = manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort();
+    expect(matches).toEqual(['*://*.hecloudnet.com/*', '*://hecloudnet.com/*', '*://huodong.ncet.edu.cn/*']);
+    expect(manifest.content_security_policy.extension_pages).toContain("'wasm-unsafe-eval'");
+    expect(manifest.content_security_policy.extension_pages).not.toMatch(/https?:/);
+    const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
+    expect(manifest.version).toBe(pkg.version);
+  });
+
+  it.each([
+    ['huodong.ncet.edu.cn', 'huodong', '全国师生数字素养提升实践活动平台'],
+    ['www.hecloudnet.com', 'hecloudnet', '职业教育专项活动平台'],
+    ['hecloudnet.com', 'hecloudnet', '职业教育专项活动平台'],
+  ])('shows the panel on %s', async (host, siteId, siteName) => {
+    const page = await browser.context.newPage();
+    await page.goto(`http://${host}/site/#/teacher_index`);
+    const root = panel(page);
+    await expect.poll(() => root.count(), { timeout: 15_000 }).toBe(1);
+    expect(await root.getAttribute('data-site')).toBe(siteId);
+    expect(await root.getByRole('status').textContent()).toBe('报送助手已启用');
+    expect(await root.getByTestId('panel-site').textContent()).toBe(siteName);
+    // The page's own content is untouched.
+    expect(await page.locator('#app h1').textContent()).toBe('教师活动首页');
+    await page.close();
+  });
+
+  it('follows hash navigation and collapses from the keyboard', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('http://huodong.ncet.edu.cn/site/#/teacher_index');
+    const root = panel(page);
+    await expect.poll(() => root.count(), { timeout: 15_000 }).toBe(1);
+    await page.click('a[href="#/works"]');
+    await expect.poll(() => root.getAttribute('data-route')).toBe('/site/#/works');
+    expect(await page.locator('#app h1').textContent()).toBe('我的作品');
+    const toggle = root.getByRole('button', { name: '收起面板' });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => root.getByRole('status').count()).toBe(0);
+    await root.getByRole('button', { name: '展开面板' }).click();
+    await expect.poll(() => root.getByRole('status').count()).toBe(1);
+    await page.screenshot({ path: join(ROOT, 'test/e2e/screenshots/panel.png') });
+    await page.close();
+  });
+
+  it('stays off other hosts', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`http://127.0.0.1:${server.port}/site/#/teacher_index`);
+    await page.waitForLoadState('load');
+    // Give a content script every chance to appear: it runs at document_idle.
+    await page.waitForTimeout(1500);
+    expect(await page.locator('submit-helper-panel').count()).toBe(0);
+    await page.close();
+  });
+
+  it('popup lists the nine categories with their window states', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(extensionPage(browser, 'popup.html'));
+    const items = page.getByTestId('popup-category');
+    await expect.poll(() => items.count()).toBe(9);
+    const ids = await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-category')));
+    expect(ids.sort()).toEqual(
+      ['jingpin', 'mingshi', 'ronghe', 'ronghe_suzhi', 'xiaoben', 'xinxihua', 'zhijiao_shijian', 'zhijiao_shuzihua', 'zizhi'],
+    );
+    // Today is after every 2025 window.
+    const states = await page.locator('.window').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
+    expect(states.length).toBeGreaterThan(0);
+    await page.setViewportSize({ width: 420, height: 900 });
+    await page.screenshot({ path: join(ROOT, 'test/e2e/screenshots/popup.png') });
+    await page.close();
+  });
+
+  it('runs the service worker without errors', async () => {
+    const id = await browser.serviceWorker.evaluate(
+      () => (globalThis as unknown as { chrome: { runtime: { id: string } } }).chrome.runtime.id,
+    );
+    expect(id).toBe(browser.extensionId);
+    expect(browser.errors).toEqual([]);
+  });
+});
