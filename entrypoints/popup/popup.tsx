@@ -1,52 +1,119 @@
+import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
-import { currentPack, windowState } from '@/lib/rules';
-import type { Window } from '@/lib/rules/schema';
+import type { Deadline as CustomDeadline } from '@/lib/profile/schema';
+import { RULE_PACKS, windowState, type RulePack, type WindowState } from '@/lib/rules';
+import { loadActivePack } from '@/lib/rules/active';
+import { collectDeadlines } from '@/lib/reminders/deadlines';
+import { daysBetween, type Deadline } from '@/lib/reminders/schedule';
+import { followedCategoriesItem } from '@/lib/reminders/store';
+import { SITE_ADAPTERS } from '@/lib/sites';
 import { chinaDay } from '@/lib/time/china';
 
 export interface PopupProps {
   now: Date;
+  loadCustomDeadlines: () => Promise<CustomDeadline[]>;
 }
 
-/** The toolbar popup: every category of the current rule pack with its windows and today's state. */
-export function Popup({ now }: PopupProps) {
-  const pack = currentPack();
+const GROUPS: WindowState[] = ['open', 'upcoming', 'closed'];
+
+/** The toolbar popup: windows by state with countdowns, the categories followed, and the way to every page. */
+export function Popup({ now, loadCustomDeadlines }: PopupProps) {
+  const [pack, setPack] = useState<RulePack>(RULE_PACKS[0]!);
+  const [custom, setCustom] = useState<CustomDeadline[]>([]);
+  const [followed, setFollowed] = useState<string[] | null>(null);
+
+  useEffect(() => {
+    void loadActivePack().then(setPack);
+    void loadCustomDeadlines().then(setCustom);
+    void followedCategoriesItem.getValue().then(setFollowed);
+    return followedCategoriesItem.watch(setFollowed);
+  }, [loadCustomDeadlines]);
+
+  const isFollowed = (id: string) => followed === null || followed.includes(id);
+  const toggle = (id: string) => {
+    const current = followed ?? pack.categories.map((c) => c.id);
+    void followedCategoriesItem.setValue(
+      current.includes(id) ? current.filter((c) => c !== id) : [...current, id],
+    );
+  };
+
+  const deadlines = collectDeadlines(pack, custom, 'all');
+  const today = chinaDay(now);
+
   return (
     <main className="popup">
-      <h1 className="popup__title">{i18n.t('extName')}</h1>
-      <p className="popup__today">{i18n.t('popup.today', [chinaDay(now)])}</p>
-      <h2 className="popup__heading">{i18n.t('popup.heading')}</h2>
-      <ul className="popup__categories" aria-label={i18n.t('popup.categories')}>
-        {pack.categories.map((category) => (
-          <li key={category.id} className="category" data-testid="popup-category" data-category={category.id}>
-            <div className="category__name">{category.name}</div>
-            <div className="category__group">{category.group}</div>
-            {category.windows.length === 0 ? (
-              <div className="category__none">{i18n.t('popup.noWindow')}</div>
+      <header className="popup__header">
+        <h1 className="popup__title">{i18n.t('extName')}</h1>
+        <p className="popup__today">{i18n.t('popup.today', [today])}</p>
+      </header>
+      {GROUPS.map((state) => {
+        const items = deadlines
+          .filter((d) => windowState(d, now) === state)
+          .sort((a, b) => (state === 'closed' ? b.to.localeCompare(a.to) : a.to.localeCompare(b.to)));
+        return (
+          <section key={state} className="group" data-testid={`popup-group-${state}`} aria-labelledby={`group-${state}`}>
+            <h2 id={`group-${state}`} className="group__title">
+              {i18n.t(`popup.state.${state}`)} <span className="group__count">{items.length}</span>
+            </h2>
+            {items.length === 0 ? (
+              <p className="group__empty">{i18n.t('popup.none')}</p>
             ) : (
-              <ul className="category__windows">
-                {category.windows.map((w) => (
-                  <WindowRow key={w.id} window={w} now={now} />
+              <ul className="group__list">
+                {items.map((d) => (
+                  <DeadlineRow key={d.key} deadline={d} state={state} today={today} muted={!!d.categoryId && !isFollowed(d.categoryId)} />
                 ))}
               </ul>
             )}
-          </li>
+          </section>
+        );
+      })}
+      <details className="follow">
+        <summary>{i18n.t('popup.follow')}</summary>
+        <ul className="follow__list" aria-label={i18n.t('popup.categories')}>
+          {pack.categories.map((category) => (
+            <li key={category.id} data-testid="popup-category" data-category={category.id}>
+              <label>
+                <input type="checkbox" checked={isFollowed(category.id)} onChange={() => toggle(category.id)} />
+                {category.name}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </details>
+      <nav className="links" aria-label={i18n.t('popup.links')}>
+        {SITE_ADAPTERS.map((site) => (
+          <a key={site.id} href={site.home} target="_blank" rel="noreferrer">
+            {i18n.t(`sites.${site.id}`)}
+          </a>
         ))}
-      </ul>
-      <button type="button" className="popup__options" onClick={() => void browser.runtime.openOptionsPage()}>
-        {i18n.t('popup.openOptions')}
-      </button>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {i18n.t('popup.openOptions')}
+        </button>
+      </nav>
+      <p className="popup__hint">{i18n.t('popup.addDates')}</p>
     </main>
   );
 }
 
-function WindowRow({ window: w, now }: { window: Window; now: Date }) {
-  const state = windowState(w, now);
-  const dates = w.from ? i18n.t('popup.window', [w.from, w.to]) : i18n.t('popup.windowUntil', [w.to]);
+function DeadlineRow({ deadline: d, state, today, muted }: { deadline: Deadline; state: WindowState; today: string; muted: boolean }) {
+  const dates = d.from ? i18n.t('popup.window', [d.from, d.to]) : i18n.t('popup.windowUntil', [d.to]);
+  let countdown: string;
+  if (state === 'open') {
+    const left = daysBetween(today, d.to);
+    countdown = left === 0 ? i18n.t('popup.closesToday') : i18n.t('popup.daysLeft', [String(left)]);
+  } else if (state === 'upcoming') {
+    countdown = i18n.t('popup.startsIn', [String(daysBetween(today, d.from!))]);
+  } else {
+    countdown = i18n.t('popup.state.closed');
+  }
   return (
-    <li className="window" data-state={state}>
-      <span className="window__label">{w.label}</span>
-      <span className="window__dates">{dates}</span>
-      <span className={`window__state window__state--${state}`}>{i18n.t(`popup.state.${state}`)}</span>
+    <li className={`deadline deadline--${state}${muted ? ' deadline--muted' : ''}`} data-key={d.key} data-state={state}>
+      <div className="deadline__name">{d.categoryName ?? d.label}</div>
+      <div className="deadline__meta">
+        {d.categoryName && <span className="deadline__label">{d.label}</span>}
+        <span className="deadline__dates">{dates}</span>
+        <span className="deadline__countdown">{countdown}</span>
+      </div>
     </li>
   );
 }

@@ -1,4 +1,5 @@
-import { CHINA_TIME_ZONE, chinaDay } from '@/lib/time/china';
+import { windowState } from '@/lib/rules';
+import { chinaDay } from '@/lib/time/china';
 
 /** A dated period a teacher may be reminded of: a rule-pack window or one of the user's own deadlines. */
 export interface Deadline {
@@ -41,7 +42,7 @@ export interface Reminder {
   id: string;
   deadlineKey: string;
   kind: ReminderKind;
-  /** Days left until the last day (inclusive of today) when the reminder fires. */
+  /** Whole days from the reminder's day to the last day: 0 on the last day itself. */
   daysLeft: number;
   when: number;
 }
@@ -74,7 +75,7 @@ export function planReminders(deadlines: readonly Deadline[], settings: Reminder
         id: `${d.key}|opens`,
         deadlineKey: d.key,
         kind: 'opens',
-        daysLeft: daysBetween(d.from, d.to) + 1,
+        daysLeft: daysBetween(d.from, d.to),
         when: chinaInstant(d.from, settings.time),
       });
     }
@@ -87,7 +88,7 @@ export function planReminders(deadlines: readonly Deadline[], settings: Reminder
         id: `${d.key}|closing|${lead}`,
         deadlineKey: d.key,
         kind: 'closing',
-        daysLeft: lead + 1,
+        daysLeft: lead,
         when: chinaInstant(day, settings.time),
       });
     }
@@ -95,25 +96,16 @@ export function planReminders(deadlines: readonly Deadline[], settings: Reminder
   return out.sort((a, b) => a.when - b.when || a.id.localeCompare(b.id));
 }
 
-export type DeadlineState = 'upcoming' | 'open' | 'closed';
-
-/** The deadline's state at `now`, by Beijing calendar day. */
-export function deadlineState(d: Pick<Deadline, 'from' | 'to'>, now: Date): DeadlineState {
-  const today = chinaDay(now);
-  if (d.from && today < d.from) return 'upcoming';
-  return today > d.to ? 'closed' : 'open';
-}
-
-/** Days left including today (1 on the last day), or undefined when not open. */
+/** Whole days from today to the last day (0 on the last day), or undefined when not open. */
 export function daysLeft(d: Pick<Deadline, 'from' | 'to'>, now: Date): number | undefined {
-  if (deadlineState(d, now) !== 'open') return undefined;
-  return daysBetween(chinaDay(now), d.to) + 1;
+  if (windowState(d, now) !== 'open') return undefined;
+  return daysBetween(chinaDay(now), d.to);
 }
 
-/** The badge: days left of the nearest open deadline, or '' when nothing is open. */
-export function badgeText(deadlines: readonly Deadline[], now: Date): string {
+/** Days left of the nearest open deadline (what the badge shows), or undefined when nothing is open. */
+export function nearestDaysLeft(deadlines: readonly Deadline[], now: Date): number | undefined {
   const left = deadlines.map((d) => daysLeft(d, now)).filter((n): n is number => n !== undefined);
-  return left.length ? String(Math.min(...left)) : '';
+  return left.length ? Math.min(...left) : undefined;
 }
 
 /**
@@ -135,5 +127,3 @@ export function missedReminders(
   // An older reminder superseded by a newer one that was shown stays silent: it would only tell stale news.
   return [...latest.values()].filter((r) => !shown.has(r.id));
 }
-
-export { CHINA_TIME_ZONE };

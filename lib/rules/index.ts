@@ -302,7 +302,8 @@ export function parseRulePack(json: unknown): ParseRulePackResult {
 // ---------------------------------------------------------------------------------------------------------------
 // Bundled packs
 
-function compareVersions(a: RulePack, b: RulePack): number {
+/** Sort order for packs: newest (year, then revision) first. */
+export function compareVersions(a: Pick<RulePack, 'version'>, b: Pick<RulePack, 'version'>): number {
   const [aYear = 0, aRevision = 0] = a.version.split('.').map(Number);
   const [bYear = 0, bRevision = 0] = b.version.split('.').map(Number);
   return bYear - aYear || bRevision - aRevision;

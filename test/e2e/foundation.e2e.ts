@@ -83,8 +83,10 @@ describe('built extension', () => {
     await page.close();
   });
 
-  it('popup lists the nine categories with their window states', async () => {
+  it('popup lists the nine categories and groups the windows for the date', async () => {
     const page = await browser.context.newPage();
+    // Pinned inside the 2025 校本研修/工作室 window (15–30 September, Beijing).
+    await page.clock.setFixedTime(new Date('2025-09-20T04:00:00Z'));
     await page.goto(extensionPage(browser, 'popup.html'));
     const items = page.getByTestId('popup-category');
     await expect.poll(() => items.count()).toBe(9);
@@ -92,11 +94,19 @@ describe('built extension', () => {
     expect(ids.sort()).toEqual(
       ['jingpin', 'mingshi', 'ronghe', 'ronghe_suzhi', 'xiaoben', 'xinxihua', 'zhijiao_shijian', 'zhijiao_shuzihua', 'zizhi'],
     );
-    // Today is after every 2025 window.
-    const states = await page.locator('.window').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
-    expect(states.length).toBeGreaterThan(0);
-    await page.setViewportSize({ width: 420, height: 900 });
-    await page.screenshot({ path: join(ROOT, 'test/e2e/screenshots/popup.png') });
+    const keys = (state: string) =>
+      page.getByTestId(`popup-group-${state}`).locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
+    expect((await keys('open')).sort()).toEqual(['pack:mingshi:submission', 'pack:xiaoben:submission']);
+    expect(await keys('closed')).toContain('pack:zhijiao_shijian:registration_upload');
+    expect(await page.getByTestId('popup-group-open').getByText('还剩 10 天').count()).toBe(2);
+    await page.setViewportSize({ width: 380, height: 640 });
+    await page.screenshot({ path: join(ROOT, 'test/e2e/screenshots/popup.png'), fullPage: true });
+
+    // Today, every 2025 window is over.
+    await page.clock.setFixedTime(new Date('2026-11-22T04:00:00Z'));
+    await page.reload();
+    await expect.poll(() => keys('closed').then((k) => k.length)).toBeGreaterThanOrEqual(3);
+    expect(await keys('open')).toEqual([]);
     await page.close();
   });
 

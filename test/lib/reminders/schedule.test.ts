@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { windowState } from '@/lib/rules';
 import {
   DEFAULT_REMINDER_SETTINGS,
-  badgeText,
+  nearestDaysLeft,
   chinaInstant,
   daysBetween,
-  deadlineState,
   daysLeft,
   missedReminders,
   planReminders,
@@ -44,11 +44,11 @@ describe('planReminders', () => {
   it('reminds on opening and 7, 3, 1 and 0 days before closing, at 09:00 Beijing', () => {
     const plan = planReminders([xiaoben], DEFAULT_REMINDER_SETTINGS);
     expect(plan.map((r) => [r.id, iso(r.when), r.daysLeft])).toEqual([
-      ['pack:xiaoben:submit|opens', '2025-09-15T01:00:00.000Z', 16],
-      ['pack:xiaoben:submit|closing|7', '2025-09-23T01:00:00.000Z', 8],
-      ['pack:xiaoben:submit|closing|3', '2025-09-27T01:00:00.000Z', 4],
-      ['pack:xiaoben:submit|closing|1', '2025-09-29T01:00:00.000Z', 2],
-      ['pack:xiaoben:submit|closing|0', '2025-09-30T01:00:00.000Z', 1],
+      ['pack:xiaoben:submit|opens', '2025-09-15T01:00:00.000Z', 15],
+      ['pack:xiaoben:submit|closing|7', '2025-09-23T01:00:00.000Z', 7],
+      ['pack:xiaoben:submit|closing|3', '2025-09-27T01:00:00.000Z', 3],
+      ['pack:xiaoben:submit|closing|1', '2025-09-29T01:00:00.000Z', 1],
+      ['pack:xiaoben:submit|closing|0', '2025-09-30T01:00:00.000Z', 0],
     ]);
   });
 
@@ -73,27 +73,27 @@ describe('planReminders', () => {
   });
 });
 
-describe('deadlineState and daysLeft', () => {
+describe('daysLeft', () => {
   // The instants are UTC; the answers depend on the Beijing day only, whatever the host's zone.
   it.each([
     ['2025-09-14T15:59:59Z', 'upcoming', undefined],
-    ['2025-09-14T16:00:00Z', 'open', 16],
-    ['2025-09-29T15:59:59Z', 'open', 2],
-    ['2025-09-29T16:00:00Z', 'open', 1],
-    ['2025-09-30T15:59:59Z', 'open', 1],
+    ['2025-09-14T16:00:00Z', 'open', 15],
+    ['2025-09-29T15:59:59Z', 'open', 1],
+    ['2025-09-29T16:00:00Z', 'open', 0],
+    ['2025-09-30T15:59:59Z', 'open', 0],
     ['2025-09-30T16:00:00Z', 'closed', undefined],
   ])('at %s the window is %s', (at, state, left) => {
-    expect(deadlineState(xiaoben, new Date(at))).toBe(state);
+    expect(windowState(xiaoben, new Date(at))).toBe(state);
     expect(daysLeft(xiaoben, new Date(at))).toBe(left);
   });
 });
 
-describe('badgeText', () => {
-  it('shows the nearest open deadline, or nothing', () => {
+describe('nearestDaysLeft', () => {
+  it('gives the nearest open deadline, or nothing', () => {
     const now = new Date('2025-09-27T03:00:00Z');
     const other: Deadline = { key: 'custom:2', label: 'x', to: '2025-10-10' };
-    expect(badgeText([other, xiaoben], now)).toBe('4');
-    expect(badgeText([xiaoben], new Date('2025-10-01T03:00:00Z'))).toBe('');
+    expect(nearestDaysLeft([other, xiaoben], now)).toBe(3);
+    expect(nearestDaysLeft([xiaoben], new Date('2025-10-01T03:00:00Z'))).toBeUndefined();
   });
 });
 

@@ -1,0 +1,107 @@
+import { i18n } from '#i18n';
+import { useState } from 'react';
+import { deleteDeadline, saveDeadline } from '@/lib/db';
+import type { Deadline, FieldErrors } from '@/lib/profile';
+import { ConfirmDelete, Field, RecordList, Status, TextField } from './controls';
+import { useEnv, useLive, useSelection } from './store';
+
+/** 自定义截止日期: dates no notice states (a district's FTP round); the reminders read them. */
+export function DeadlinesTab() {
+  const deadlines = useLive((db) => db.deadlines.orderBy('date').toArray());
+  const selection = useSelection(deadlines);
+  const current = deadlines?.find((d) => d.id === selection.id);
+  const formKey = selection.key;
+  return (
+    <div className="split">
+      <RecordList
+        label={i18n.t('optionsPage.deadlines.listLabel')}
+        items={deadlines ?? []}
+        selected={selection.id}
+        describe={(d) => `${d.date}${d.time ? ` ${d.time}` : ''} ${d.label}`}
+        onSelect={selection.select}
+        onNew={selection.startNew}
+        newLabel={i18n.t('optionsPage.deadlines.add')}
+        empty={i18n.t('optionsPage.deadlines.empty')}
+      />
+      {formKey !== undefined && (
+        <DeadlineForm key={formKey} deadline={current} onSaved={selection.saved} onDeleted={selection.close} />
+      )}
+    </div>
+  );
+}
+
+function DeadlineForm(props: { deadline?: Deadline; onSaved: (id: string) => void; onDeleted: () => void }) {
+  const { deadline } = props;
+  const { db, pack } = useEnv();
+  const [values, setValues] = useState({
+    label: deadline?.label ?? '',
+    categoryId: deadline?.categoryId ?? '',
+    date: deadline?.date ?? '',
+    time: deadline?.time ?? '',
+    note: deadline?.note ?? '',
+  });
+  const [savedId, setSavedId] = useState<string>();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<{ text: string; kind: 'ok' | 'error' | 'none' }>({ text: '', kind: 'none' });
+  const id = deadline?.id ?? savedId;
+  const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault();
+    const result = await saveDeadline(db, {
+      label: values.label,
+      date: values.date,
+      ...(values.categoryId ? { categoryId: values.categoryId } : {}),
+      ...(values.time ? { time: values.time } : {}),
+      ...(values.note.trim() ? { note: values.note } : {}),
+      ...(id ? { id } : {}),
+    });
+    if (!result.ok) {
+      setErrors(result.errors);
+      setStatus({ text: i18n.t('optionsPage.notSaved'), kind: 'error' });
+      return;
+    }
+    setErrors({});
+    setSavedId(result.value.id);
+    setStatus({ text: i18n.t('optionsPage.saved'), kind: 'ok' });
+    props.onSaved(result.value.id);
+  }
+
+  const heading = deadline ? deadline.label : i18n.t('optionsPage.deadlines.new');
+  return (
+    <form className="editor" onSubmit={save} noValidate aria-label={heading}>
+      <h2>{heading}</h2>
+      <TextField name="label" label={i18n.t('optionsPage.deadlines.label')} value={values.label} onChange={set('label')}
+        error={errors.label} required />
+      <Field label={i18n.t('optionsPage.deadlines.category')}>
+        {(p) => (
+          <select {...p} name="category" value={values.categoryId} onChange={(e) => set('categoryId')(e.target.value)}>
+            <option value="">{i18n.t('optionsPage.none')}</option>
+            {pack.categories.map((c) => (
+              <option key={c.id} value={c.id}>{c.name}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <TextField name="date" type="date" label={i18n.t('optionsPage.deadlines.date')} value={values.date}
+        onChange={set('date')} error={errors.date} required />
+      <TextField name="time" type="time" label={i18n.t('optionsPage.deadlines.time')} value={values.time}
+        onChange={set('time')} error={errors.time} />
+      <TextField name="note" label={i18n.t('optionsPage.deadlines.note')} value={values.note} onChange={set('note')}
+        error={errors.note} />
+      <div className="actions">
+        <button type="submit" className="primary">{i18n.t('optionsPage.save')}</button>
+        {deadline && (
+          <ConfirmDelete
+            name={deadline.label}
+            onConfirm={async () => {
+              await deleteDeadline(db, deadline.id);
+              props.onDeleted();
+            }}
+          />
+        )}
+      </div>
+      <Status {...status} />
+    </form>
+  );
+}

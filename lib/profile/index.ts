@@ -1,0 +1,3 @@
+export * from './schema';
+export * from './validators';
+export * from './draft-check';

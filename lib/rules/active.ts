@@ -1,0 +1,47 @@
+import { storage } from '#imports';
+import { RULE_PACKS, compareVersions, parseRulePack, type ParseRulePackResult } from './index';
+import type { RulePack } from './schema';
+
+/**
+ * A rule pack the teacher imported (next year's notice, before an update of the extension ships it). Stored as the
+ * raw JSON and validated again on every read, so a pack written by an older schema can never slip through.
+ */
+export const importedPackItem = storage.defineItem<unknown>('local:importedRulePack', { fallback: null });
+
+/** The imported pack when it is valid and newer than every bundled one. */
+export async function loadImportedPack(): Promise<RulePack | undefined> {
+  const raw = await importedPackItem.getValue();
+  if (raw === null) return undefined;
+  const result = parseRulePack(raw);
+  return result.ok && compareVersions(result.pack, RULE_PACKS[0]!) < 0 ? result.pack : undefined;
+}
+
+/** The pack every feature should use: an imported newer pack, else the newest bundled one. */
+export async function loadActivePack(): Promise<RulePack> {
+  return (await loadImportedPack()) ?? RULE_PACKS[0]!;
+}
+
+/**
+ * Validates and stores a pack from a file's text. A pack that is malformed, or not newer than the bundled one,
+ * is refused with readable errors and nothing stored changes.
+ */
+export async function importRulePack(text: string): Promise<ParseRulePackResult> {
+  const result = parseRulePack(text);
+  if (!result.ok) return result;
+  const bundled = RULE_PACKS[0]!;
+  if (compareVersions(result.pack, bundled) >= 0) {
+    return {
+      ok: false,
+      errors: [
+        `规则包版本 ${result.pack.version} 不比内置的 ${bundled.version} 新，无需导入（the pack is not newer than the built-in ${bundled.version}）`,
+      ],
+    };
+  }
+  await importedPackItem.setValue(JSON.parse(text));
+  return result;
+}
+
+/** Goes back to the bundled pack. */
+export async function removeImportedPack(): Promise<void> {
+  await importedPackItem.removeValue();
+}

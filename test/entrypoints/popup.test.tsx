@@ -1,0 +1,51 @@
+// @vitest-environment jsdom
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { Popup } from '@/entrypoints/popup/popup';
+import { followedCategoriesItem } from '@/lib/reminders/store';
+
+const none = async () => [];
+const keys = (state: string) =>
+  within(screen.getByTestId(`popup-group-${state}`))
+    .queryAllByRole('listitem')
+    .map((li) => li.getAttribute('data-key'));
+
+describe('Popup', () => {
+  it('groups windows by state for the date it is given, with countdowns', async () => {
+    render(<Popup now={new Date('2025-09-20T04:00:00Z')} loadCustomDeadlines={none} />);
+    expect(keys('open').sort()).toEqual(['pack:mingshi:submission', 'pack:xiaoben:submission']);
+    expect(keys('closed')).toContain('pack:zhijiao_shijian:registration_upload');
+    expect(within(screen.getByTestId('popup-group-open')).getAllByText('还剩 10 天')).toHaveLength(2);
+    expect(screen.getByText('今天（北京时间）：2025-09-20')).toBeTruthy();
+  });
+
+  it('shows upcoming windows with days to go, and the user\'s own deadlines', async () => {
+    const custom = async () => [{ id: 'x', label: '区级FTP报送', categoryId: 'ronghe', date: '2025-06-30' }];
+    render(<Popup now={new Date('2025-05-10T04:00:00Z')} loadCustomDeadlines={custom} />);
+    await waitFor(() => expect(keys('open')).toContain('custom:x'));
+    expect(within(screen.getByTestId('popup-group-open')).getByText('还剩 51 天')).toBeTruthy();
+    expect(keys('upcoming')).toContain('pack:zhijiao_shijian:registration_upload');
+    expect(within(screen.getByTestId('popup-group-upcoming')).getAllByText('10 天后开始').length).toBeGreaterThan(0);
+  });
+
+  it('shows every 2025 window as closed today, and today\'s last day as 今天截止', async () => {
+    const custom = async () => [{ id: 'y', label: '明年校本研修', date: '2026-11-22' }];
+    render(<Popup now={new Date('2026-11-22T04:00:00Z')} loadCustomDeadlines={custom} />);
+    await waitFor(() => expect(keys('open')).toEqual(['custom:y']));
+    expect(screen.getByText('今天截止')).toBeTruthy();
+    expect(keys('upcoming')).toEqual([]);
+    expect(keys('closed').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lets the teacher unfollow a category, stored for the background', async () => {
+    render(<Popup now={new Date('2025-09-20T04:00:00Z')} loadCustomDeadlines={none} />);
+    const boxes = screen.getAllByTestId('popup-category');
+    expect(boxes).toHaveLength(9);
+    const xiaoben = boxes.find((b) => b.getAttribute('data-category') === 'xiaoben')!;
+    await userEvent.click(within(xiaoben).getByRole('checkbox'));
+    await waitFor(async () => expect(await followedCategoriesItem.getValue()).not.toContain('xiaoben'));
+    expect((await followedCategoriesItem.getValue())?.length).toBe(8);
+    await waitFor(() => expect(within(xiaoben).getByRole('checkbox')).toHaveProperty('checked', false));
+  });
+});
