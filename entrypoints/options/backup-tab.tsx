@@ -14,6 +14,7 @@ import {
 import { readSnapshot, TABLE_NAMES, type TableName } from '@/lib/db';
 import { chinaDay } from '@/lib/time/china';
 import { Status } from './controls';
+import { readText } from './read-text';
 import { useEnv } from './store';
 
 function backupErrorText(error: BackupError): string {
@@ -184,14 +185,4 @@ function downloadText(fileName: string, text: string): void {
   link.click();
   // Revoked later: Chromium reads the blob after click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** FileReader rather than Blob.text(): it is what every browser and jsdom implement alike. */
-function readText(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsText(file, 'utf-8');
-  });
 }

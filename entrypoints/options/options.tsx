@@ -1,15 +1,17 @@
 import { i18n } from '#i18n';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { getDatabase, type SubmitHelperDB } from '@/lib/db';
 import { currentPack, type RulePack } from '@/lib/rules';
+import { loadActivePack } from '@/lib/rules/active';
 import { BackupTab } from './backup-tab';
 import { DeadlinesTab } from './deadlines-tab';
 import { DraftsTab } from './drafts-tab';
 import { PeopleTab } from './people-tab';
+import { RemindersTab } from './reminders-tab';
 import { OptionsContext } from './store';
 import { TeamsTab } from './teams-tab';
 
-const TABS = ['people', 'teams', 'drafts', 'deadlines', 'backup'] as const;
+const TABS = ['people', 'teams', 'drafts', 'deadlines', 'reminders', 'backup'] as const;
 type Tab = (typeof TABS)[number];
 
 function tabLabel(tab: Tab): string {
@@ -18,13 +20,19 @@ function tabLabel(tab: Tab): string {
     case 'teams': return i18n.t('optionsPage.tabs.teams');
     case 'drafts': return i18n.t('optionsPage.tabs.drafts');
     case 'deadlines': return i18n.t('optionsPage.tabs.deadlines');
+    case 'reminders': return i18n.t('optionsPage.tabs.reminders');
     case 'backup': return i18n.t('optionsPage.tabs.backup');
   }
 }
 
-/** The options page: people, teams, drafts, custom deadlines, backup. Tests pass their own database and pack. */
+/** The options page: people, teams, drafts, custom deadlines, reminders and rule pack, backup. Tests pass their own database and pack. */
 export function Options({ db, pack }: { db?: SubmitHelperDB; pack?: RulePack } = {}) {
-  const env = useMemo(() => ({ db: db ?? getDatabase(), pack: pack ?? currentPack() }), [db, pack]);
+  // An imported newer rule pack replaces the bundled one everywhere; tests pass a pack of their own.
+  const [activePack, setActivePack] = useState<RulePack>(pack ?? currentPack());
+  useEffect(() => {
+    if (!pack) void loadActivePack().then(setActivePack);
+  }, [pack]);
+  const env = useMemo(() => ({ db: db ?? getDatabase(), pack: activePack }), [db, activePack]);
   const [active, setActive] = useState<Tab>('people');
   const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
 
@@ -74,6 +82,7 @@ export function Options({ db, pack }: { db?: SubmitHelperDB; pack?: RulePack } =
           {active === 'teams' && <TeamsTab />}
           {active === 'drafts' && <DraftsTab />}
           {active === 'deadlines' && <DeadlinesTab />}
+          {active === 'reminders' && <RemindersTab onPackChanged={(p) => setActivePack(p ?? currentPack())} />}
           {active === 'backup' && <BackupTab />}
         </section>
         <footer>
