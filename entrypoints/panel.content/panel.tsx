@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { i18n } from '#i18n';
 import type { SiteAdapter } from '@/lib/sites';
+import { PANEL_FEATURES, type PanelEnv, type PanelFeature } from './features';
 
 export interface PanelProps {
   site: SiteAdapter;
-  ctx: Pick<ContentScriptContext, 'addEventListener'>;
+  ctx: PanelEnv['ctx'];
+  features?: readonly PanelFeature[];
 }
 
-/** The on-site panel: a small card in the page's corner. */
-export function Panel({ site, ctx }: PanelProps) {
+/** The on-site panel: a small card in the page's corner holding one section per feature. */
+export function Panel({ site, ctx, features = PANEL_FEATURES }: PanelProps) {
   const [collapsed, setCollapsed] = useState(false);
   const [route, setRoute] = useState(() => location.pathname + location.hash);
 
@@ -20,6 +21,7 @@ export function Panel({ site, ctx }: PanelProps) {
     ctx.addEventListener(window, 'hashchange', update);
   }, [ctx]);
 
+  const env: PanelEnv = { site, ctx, route };
   return (
     <section
       className="panel"
@@ -40,14 +42,11 @@ export function Panel({ site, ctx }: PanelProps) {
           {collapsed ? '▸' : '▾'}
         </button>
       </header>
-      {!collapsed && (
-        <div className="panel__body">
-          <p className="panel__status" role="status">{i18n.t('panel.enabled')}</p>
-          <p className="panel__site">
-            {i18n.t('panel.site')}：<span data-testid="panel-site">{i18n.t(`sites.${site.id}`)}</span>
-          </p>
-        </div>
-      )}
+      <div className="panel__body" hidden={collapsed}>
+        {features.map(({ id, Section }) => (
+          <Section key={id} env={env} />
+        ))}
+      </div>
     </section>
   );
 }
