@@ -1,9 +1,20 @@
+import { storage } from '#imports';
 import { createMessageHandlers, getDatabase } from '@/lib/db';
 import { onMessage } from '@/lib/messaging';
+import { installOpenPageListener } from '@/lib/guard/open-page';
 import { loadActivePack } from '@/lib/rules/active';
 import { handleAlarm, handleNotificationClick, syncReminders, type ReminderEnv } from '@/lib/reminders/service';
 import { DEADLINES_CHANGED_KEY, followedCategoriesItem, reminderSettingsItem } from '@/lib/reminders/store';
 import { importedPackItem } from '@/lib/rules/active';
+
+/** Chrome reports an unpacked extension loaded from the command line as newly installed at every start. */
+const welcomedItem = storage.defineItem<boolean>('local:welcomed', { fallback: false });
+
+async function welcomeOnce(): Promise<void> {
+  if (await welcomedItem.getValue()) return;
+  await welcomedItem.setValue(true);
+  await browser.runtime.openOptionsPage();
+}
 
 export default defineBackground(() => {
   const reminders: ReminderEnv = {
@@ -14,7 +25,7 @@ export default defineBackground(() => {
 
   // Listeners are registered synchronously at start-up: a service worker woken by an event must find them there.
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void browser.runtime.openOptionsPage();
+    if (reason === 'install') void welcomeOnce();
     resync();
   });
   browser.runtime.onStartup.addListener(resync);
@@ -30,4 +41,6 @@ export default defineBackground(() => {
   // Content scripts read profiles and record fills through the background: Dexie opened from a content script
   // would belong to the page's origin, not to the extension.
   onMessage(createMessageHandlers(getDatabase));
+  // The on-site upload guard opens the repair and 预检 pages through here (content scripts cannot navigate to them).
+  installOpenPageListener(browser);
 });

@@ -88,6 +88,9 @@ export function Options({ db, pack }: { db?: SubmitHelperDB; pack?: RulePack } =
         <footer>
           <p data-testid="rule-pack">{i18n.t('options.rulePack', [env.pack.activity, env.pack.version])}</p>
           <p>{i18n.t('options.categories', [String(env.pack.categories.length)])}</p>
+          <p>
+            <a href="/check.html" target="_blank" rel="noreferrer">{i18n.t('check.link')}</a>
+          </p>
         </footer>
       </main>
     </OptionsContext.Provider>

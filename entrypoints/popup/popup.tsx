@@ -89,6 +89,9 @@ export function Popup({ now, loadCustomDeadlines }: PopupProps) {
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           {i18n.t('popup.openOptions')}
         </button>
+        <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/check.html') })}>
+          {i18n.t('check.link')}
+        </button>
       </nav>
       <p className="popup__hint">{i18n.t('popup.addDates')}</p>
     </main>

@@ -118,6 +118,18 @@ export async function launchWithExtension(
     if (msg.type() === 'error') errors.push(msg.text());
   });
   const extensionId = new URL(serviceWorker.url()).host;
+  if (!options.userDataDir) {
+    // A fresh install opens the options page (a welcome for new users); close it so a test's own navigation to the
+    // same page cannot race with it.
+    const isWelcome = (p: Page) => p.url() === `chrome-extension://${extensionId}/options.html`;
+    let welcome: Page | undefined;
+    for (const start = Date.now(); !welcome && Date.now() - start < 15_000; ) {
+      welcome = context.pages().find(isWelcome);
+      if (!welcome) await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!welcome) throw new Error('The extension did not open its options page on install.');
+    await welcome.close();
+  }
   return {
     context,
     extensionId,

@@ -1,0 +1,137 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkReportSchema } from '@/lib/checks';
+import { batchReportSchema } from '@/scripts/check-cli';
+import { avSpec, buildMp4Bytes } from '@/test/fixtures/checks/mp4-builder';
+import { buildPdf } from '@/test/fixtures/checks/images';
+import { buildDocx, para } from '@/test/fixtures/checks/office';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CATEGORY = '职业教育实践性教学案例';
+let dir: string;
+
+/** Runs `npm run check` from `cwd` the way a user would, so the package script and INIT_CWD are covered too. */
+function runCheck(args: string[], cwd = dir) {
+  const result = spawnSync('npm', ['--prefix', ROOT, 'run', '--silent', 'check', '--', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function write(path: string, bytes: Uint8Array | string): void {
+  const abs = join(dir, path);
+  mkdirSync(dirname(abs), { recursive: true });
+  writeFileSync(abs, bytes);
+}
+
+/** A complete 职业教育实践性教学案例 submission; `fps` 30 makes its video fail. */
+function teacher(folder: string, opts: { fps?: number; category?: string } = {}): void {
+  const work = `${folder}/${opts.category ?? CATEGORY}/数控车削加工`;
+  write(`${work}/作品登记表.pdf`, buildPdf(1));
+  write(`${work}/案例简介.docx`, buildDocx(para('案例名称：数控车削加工。')));
+  write(`${work}/教案.docx`, buildDocx(para('教案：数控车削加工。')));
+  write(`${work}/教学视频.mp4`, buildMp4Bytes(avSpec({ seconds: 20 * 60, fps: opts.fps ?? 25 })));
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'check-cli-'));
+  teacher('good/中职+城关职校+张三');
+  teacher('bad/中职+城关职校+李四', { fps: 30 });
+  teacher('district/中职+城关职校+张三');
+  teacher('district/中职+城南职校+李四', { fps: 30 });
+  teacher('district/中职+城北职校+王五', { category: '自制教学工具软件' });
+  write('loose/作品登记表.pdf', buildPdf(1));
+  mkdirSync(join(dir, 'empty'));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('npm run check', () => {
+  it('exits 0 with a readable table when everything passes', () => {
+    const { code, stdout } = runCheck(['--category', 'zhijiao_shijian', 'good/中职+城关职校+张三']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('== 中职+城关职校+张三 ==');
+    expect(stdout).toContain('结论：通过');
+    expect(stdout).toMatch(/通过\s+教学视频\s+职业教育实践性教学案例\/数控车削加工\/教学视频\.mp4/);
+    expect(stdout).not.toContain('缺少');
+  });
+
+  it('exits 1 and says why in Chinese when a file fails', () => {
+    const { code, stdout } = runCheck(['-c', 'zhijiao_shijian', 'bad/中职+城关职校+李四']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('结论：不合格');
+    expect(stdout).toContain('✗ 帧速率 30 fps，要求 25 fps');
+  });
+
+  it('lists missing items for loose files, and speaks English with --lang en', () => {
+    const zh = runCheck(['-c', 'zhijiao_shijian', 'loose/作品登记表.pdf']);
+    expect(zh.code).toBe(1);
+    expect(zh.stdout).toContain('缺少：案例简介、教案、教学视频');
+    const en = runCheck(['-c', 'zhijiao_shijian', '--lang', 'en', 'loose/作品登记表.pdf']);
+    expect(en.code).toBe(1);
+    expect(en.stdout).toContain('Result: FAIL');
+    expect(en.stdout).toContain('Missing: Case summary');
+  });
+
+  it('prints a report that parses with checkReportSchema with --json', () => {
+    const { code, stdout } = runCheck(['--json', '--category', 'zhijiao_shijian', 'bad/中职+城关职校+李四']);
+    expect(code).toBe(1);
+    const report = checkReportSchema.parse(JSON.parse(stdout));
+    expect(report.category).toBe('zhijiao_shijian');
+    expect(report.verdict).toBe('fail');
+    const video = report.files.find((f) => f.name === '教学视频.mp4')!;
+    expect(video.path).toBe(`中职+城关职校+李四/${CATEGORY}/数控车削加工/教学视频.mp4`);
+    expect(video.findings.map((f) => f.code)).toContain('video_fps_mismatch');
+  });
+
+  it('checks a district folder teacher by teacher and skips teachers of other categories', () => {
+    const table = runCheck(['-c', 'zhijiao_shijian', 'district']);
+    expect(table.code).toBe(1);
+    expect(table.stdout).toContain('== 中职+城关职校+张三 ==');
+    expect(table.stdout).toContain('== 中职+城南职校+李四 ==');
+    expect(table.stdout).toContain('汇总：2 份报告');
+    expect(table.stdout).toContain('未检查（没有本类别的文件夹）：中职+城北职校+王五');
+
+    const json = runCheck(['-c', 'zhijiao_shijian', '--json', 'district']);
+    expect(json.code).toBe(1);
+    const batch = batchReportSchema.parse(JSON.parse(json.stdout));
+    const verdicts = Object.fromEntries(batch.reports.map((r) => [r.folder, r.report.verdict]));
+    expect(verdicts).toEqual({ '中职+城关职校+张三': 'pass', '中职+城南职校+李四': 'fail' });
+    expect(batch.skipped).toEqual(['中职+城北职校+王五']);
+    for (const { report } of batch.reports) {
+      // Each teacher is checked on its own: one teacher folder, so no "files spread over several folders".
+      expect(report.findings.map((f) => f.code)).not.toContain('layout_multiple_roots');
+      expect(report.files).toHaveLength(4);
+    }
+  });
+
+  it.each([
+    [['-c', 'nope', 'good'], '没有这个类别编号（unknown category）：nope'],
+    [['-c', 'zhijiao_shijian'], '没有给出要检查的文件或文件夹'],
+    [['good'], '缺少 --category'],
+    [['-c', 'zhijiao_shijian', '--bogus', 'good'], '参数有误（bad arguments）'],
+    [['-c', 'zhijiao_shijian', 'no-such-folder'], '找不到文件或文件夹（not found）：no-such-folder'],
+    [['-c', 'zhijiao_shijian', 'empty'], '给出的文件夹里没有文件'],
+    [['-c', 'zhijiao_shijian', '--lang', 'fr', 'good'], '--lang 只能是 zh 或 en'],
+    [['-c', 'zhijiao_shijian', '--applies', 'space_ppt', 'good'], '--applies space_ppt'],
+  ])('exits 2 with a bilingual usage message for %j', (args, message) => {
+    const { code, stdout, stderr } = runCheck(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(message);
+    expect(stderr).toContain('用法 / Usage:');
+    expect(stderr).toMatch(/zhijiao_shijian +职业教育实践性教学案例/);
+  });
+
+  it('prints the usage with --help and exits 0', () => {
+    const { code, stdout } = runCheck(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('退出码 / exit code');
+  });
+});
