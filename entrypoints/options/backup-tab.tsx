@@ -15,7 +15,7 @@ import { readSnapshot, TABLE_NAMES, type TableName } from '@/lib/db';
 import { chinaDay } from '@/lib/time/china';
 import { Status } from './controls';
 import { readText } from './read-text';
-import { useEnv } from './store';
+import { NO_STATUS, useEnv, type StatusLine } from './store';
 
 function backupErrorText(error: BackupError): string {
   switch (error.code) {
@@ -53,7 +53,7 @@ interface Pending {
 /** 备份与恢复: export to one JSON file; import with a preview; a bad file is refused before anything is written. */
 export function BackupTab({ download = downloadText }: { download?: (fileName: string, text: string) => void }) {
   const { db } = useEnv();
-  const [status, setStatus] = useState<{ text: string; kind: 'ok' | 'error' | 'none' }>({ text: '', kind: 'none' });
+  const [status, setStatus] = useState<StatusLine>(NO_STATUS);
   const [pending, setPending] = useState<Pending>();
   const [mode, setMode] = useState<ImportMode>('merge');
   const [preview, setPreview] = useState<ImportPreview>();

@@ -1,9 +1,9 @@
 import { i18n } from '#i18n';
 import { useState } from 'react';
 import { deleteDeadline, saveDeadline } from '@/lib/db';
-import type { Deadline, FieldErrors } from '@/lib/profile';
+import type { Deadline } from '@/lib/profile';
 import { ConfirmDelete, Field, RecordList, Status, TextField } from './controls';
-import { useEnv, useLive, useSelection } from './store';
+import { useEnv, useLive, useRecordSave, useSelection } from './store';
 
 /** 自定义截止日期: dates no notice states (a district's FTP round); the reminders read them. */
 export function DeadlinesTab() {
@@ -40,31 +40,21 @@ function DeadlineForm(props: { deadline?: Deadline; onSaved: (id: string) => voi
     time: deadline?.time ?? '',
     note: deadline?.note ?? '',
   });
-  const [savedId, setSavedId] = useState<string>();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [status, setStatus] = useState<{ text: string; kind: 'ok' | 'error' | 'none' }>({ text: '', kind: 'none' });
-  const id = deadline?.id ?? savedId;
+  const { id, errors, status, run } = useRecordSave<Deadline>(deadline?.id, props.onSaved);
   const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
-    const result = await saveDeadline(db, {
-      label: values.label,
-      date: values.date,
-      ...(values.categoryId ? { categoryId: values.categoryId } : {}),
-      ...(values.time ? { time: values.time } : {}),
-      ...(values.note.trim() ? { note: values.note } : {}),
-      ...(id ? { id } : {}),
-    });
-    if (!result.ok) {
-      setErrors(result.errors);
-      setStatus({ text: i18n.t('optionsPage.notSaved'), kind: 'error' });
-      return;
-    }
-    setErrors({});
-    setSavedId(result.value.id);
-    setStatus({ text: i18n.t('optionsPage.saved'), kind: 'ok' });
-    props.onSaved(result.value.id);
+    await run(() =>
+      saveDeadline(db, {
+        label: values.label,
+        date: values.date,
+        ...(values.categoryId ? { categoryId: values.categoryId } : {}),
+        ...(values.time ? { time: values.time } : {}),
+        ...(values.note.trim() ? { note: values.note } : {}),
+        ...(id ? { id } : {}),
+      }),
+    );
   }
 
   const heading = deadline ? deadline.label : i18n.t('optionsPage.deadlines.new');

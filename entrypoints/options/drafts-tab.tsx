@@ -6,13 +6,12 @@ import {
   measureField,
   MULTI_VALUE_SEPARATOR,
   type Draft,
-  type FieldErrors,
   type Team,
 } from '@/lib/profile';
 import { findCategory, type Category, type FieldRule } from '@/lib/rules';
 import { hasBookTitleMarks } from '@/lib/text';
 import { ConfirmDelete, Field, RecordList, Status, TextField } from './controls';
-import { useEnv, useLive, useSelection } from './store';
+import { useEnv, useLive, useRecordSave, useSelection } from './store';
 
 /** Category and field names follow the UI language; the pack carries both. */
 const isEnglish = () => !i18n.t('optionsPage.save').match(/[\u4e00-\u9fff]/);
@@ -53,35 +52,25 @@ function DraftForm(props: { draft?: Draft; teams: Team[]; onSaved: (id: string) 
   const [categoryId, setCategoryId] = useState(draft?.categoryId ?? '');
   const [teamId, setTeamId] = useState(draft?.teamId ?? '');
   const [fields, setFields] = useState<Record<string, string>>(draft?.fields ?? {});
-  const [savedId, setSavedId] = useState<string>();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [status, setStatus] = useState<{ text: string; kind: 'ok' | 'error' | 'none' }>({ text: '', kind: 'none' });
   const category = categoryId ? findCategory(pack, categoryId) : undefined;
   const team = teams.find((t) => t.id === teamId);
-  const id = draft?.id ?? savedId;
+  const { id, errors, setErrors, status, run } = useRecordSave<Draft>(draft?.id, props.onSaved);
   // 《》 is refused as it is typed, before the teacher reaches Save.
   const titleError = errors.title ?? (hasBookTitleMarks(title) ? 'bookTitleMarks' : undefined);
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
     // Text typed into another category's fields is kept: switching category back must not lose it.
-    const result = await saveDraft(db, {
-      title,
-      fields,
-      ...(categoryId ? { categoryId } : {}),
-      ...(teamId ? { teamId } : {}),
-      ...(id ? { id } : {}),
-    });
-    if (!result.ok) {
-      setErrors(result.errors);
-      setStatus({ text: i18n.t('optionsPage.notSaved'), kind: 'error' });
-      return;
-    }
-    setErrors({});
-    setSavedId(result.value.id);
-    setTitle(result.value.title);
-    setStatus({ text: i18n.t('optionsPage.saved'), kind: 'ok' });
-    props.onSaved(result.value.id);
+    const saved = await run(() =>
+      saveDraft(db, {
+        title,
+        fields,
+        ...(categoryId ? { categoryId } : {}),
+        ...(teamId ? { teamId } : {}),
+        ...(id ? { id } : {}),
+      }),
+    );
+    if (saved) setTitle(saved.title);
   }
 
   const heading = draft ? draft.title : i18n.t('optionsPage.drafts.new');

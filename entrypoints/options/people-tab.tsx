@@ -1,9 +1,9 @@
 import { i18n } from '#i18n';
 import { useState } from 'react';
 import { deletePerson, savePerson } from '@/lib/db';
-import type { FieldErrors, Person } from '@/lib/profile';
+import type { Person } from '@/lib/profile';
 import { ConfirmDelete, RecordList, Status, TextField } from './controls';
-import { useEnv, useLive, useSelection } from './store';
+import { useEnv, useLive, useRecordSave, useSelection } from './store';
 
 const PERSON_FIELDS = [
   'name', 'organization', 'title', 'mobile', 'landline', 'email', 'schoolType', 'subject', 'grade', 'major', 'region',
@@ -67,25 +67,13 @@ export function PeopleTab() {
 function PersonForm({ person, onSaved, onDeleted }: { person?: Person; onSaved: (id: string) => void; onDeleted: () => void }) {
   const { db } = useEnv();
   const [values, setValues] = useState<PersonValues>(() => (person ? pick(person) : EMPTY));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [savedId, setSavedId] = useState<string>();
-  const [status, setStatus] = useState<{ text: string; kind: 'ok' | 'error' | 'none' }>({ text: '', kind: 'none' });
+  const { id, errors, status, run } = useRecordSave<Person>(person?.id, onSaved);
   const usedBy = useLive((d) => (person ? d.teams.filter((t) => t.authorIds.includes(person.id) || t.contactId === person.id).count() : Promise.resolve(0)), [person?.id]);
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
-    const id = person?.id ?? savedId;
-    const result = await savePerson(db, { ...values, ...(id ? { id } : {}) });
-    if (!result.ok) {
-      setErrors(result.errors);
-      setStatus({ text: i18n.t('optionsPage.notSaved'), kind: 'error' });
-      return;
-    }
-    setErrors({});
-    setSavedId(result.value.id);
-    setValues(pick(result.value));
-    setStatus({ text: i18n.t('optionsPage.saved'), kind: 'ok' });
-    onSaved(result.value.id);
+    const saved = await run(() => savePerson(db, { ...values, ...(id ? { id } : {}) }));
+    if (saved) setValues(pick(saved));
   }
 
   return (

@@ -6,7 +6,7 @@ import { importRulePack, loadImportedPack, removeImportedPack } from '@/lib/rule
 import type { RulePack } from '@/lib/rules';
 import { Field, Status } from './controls';
 import { readText } from './read-text';
-import { useEnv } from './store';
+import { NO_STATUS, useEnv, type StatusLine } from './store';
 
 /** "7, 3、1 0" → [7, 3, 1, 0]; undefined when anything is not a whole number of days from 0 to 60. */
 export function parseLeadDays(text: string): number[] | undefined {
@@ -27,9 +27,9 @@ export function RemindersTab({ onPackChanged }: { onPackChanged: (pack: RulePack
   const [byCategory, setByCategory] = useState<Record<string, string>>({});
   const [followed, setFollowed] = useState<string[] | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<{ text: string; kind: 'ok' | 'error' | 'none' }>({ text: '', kind: 'none' });
+  const [status, setStatus] = useState<StatusLine>(NO_STATUS);
   const [packErrors, setPackErrors] = useState<string[]>([]);
-  const [packStatus, setPackStatus] = useState<{ text: string; kind: 'ok' | 'error' | 'none' }>({ text: '', kind: 'none' });
+  const [packStatus, setPackStatus] = useState<StatusLine>(NO_STATUS);
   const [imported, setImported] = useState<RulePack>();
 
   useEffect(() => {

@@ -1,6 +1,8 @@
 import { liveQuery } from 'dexie';
+import { i18n } from '#i18n';
 import { createContext, useContext, useEffect, useState, type DependencyList } from 'react';
-import type { SubmitHelperDB } from '@/lib/db';
+import type { SaveResult, SubmitHelperDB } from '@/lib/db';
+import type { FieldErrors } from '@/lib/profile';
 import type { RulePack } from '@/lib/rules';
 
 /** The page's database and rule pack; tests provide an in-memory database and a pack of their own. */
@@ -59,4 +61,38 @@ export function useSelection(items: readonly unknown[] | undefined) {
     saved: (id: string) => setOpen((o) => (o ? { ...o, id } : { key: id, id })),
     close: () => setOpen(undefined),
   };
+}
+
+/** A status line under a form: what the last action did. */
+export interface StatusLine {
+  text: string;
+  kind: 'ok' | 'error' | 'none';
+}
+export const NO_STATUS: StatusLine = { text: '', kind: 'none' };
+
+/**
+ * The save feedback every record editor shares: errors under the fields, a status line, and the id of a record
+ * saved for the first time, so the next save updates it instead of creating another.
+ */
+export function useRecordSave<T extends { id: string }>(existingId: string | undefined, onSaved: (id: string) => void) {
+  const [savedId, setSavedId] = useState<string>();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<StatusLine>(NO_STATUS);
+
+  /** Runs a save; on refusal the typed input stays as it is and the errors show. Returns the stored record. */
+  async function run(save: () => Promise<SaveResult<T>>): Promise<T | undefined> {
+    const result = await save();
+    if (!result.ok) {
+      setErrors(result.errors);
+      setStatus({ text: i18n.t('optionsPage.notSaved'), kind: 'error' });
+      return undefined;
+    }
+    setErrors({});
+    setSavedId(result.value.id);
+    setStatus({ text: i18n.t('optionsPage.saved'), kind: 'ok' });
+    onSaved(result.value.id);
+    return result.value;
+  }
+
+  return { id: existingId ?? savedId, errors, setErrors, status, setStatus, run };
 }

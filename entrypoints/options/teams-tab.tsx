@@ -1,9 +1,9 @@
 import { i18n } from '#i18n';
 import { useState } from 'react';
 import { deleteTeam, duplicateTeam, saveTeam } from '@/lib/db';
-import { MAX_TEAM_AUTHORS, type FieldErrors, type Person, type Team } from '@/lib/profile';
+import { MAX_TEAM_AUTHORS, type Person, type Team } from '@/lib/profile';
 import { ConfirmDelete, errorText, Field, RecordList, Status, TextField } from './controls';
-import { useEnv, useLive, useSelection } from './store';
+import { useEnv, useLive, useRecordSave, useSelection } from './store';
 
 /** 团队: ordered authors (first, second, third) and the contact person. */
 export function TeamsTab() {
@@ -54,12 +54,9 @@ function TeamForm(props: {
   const [authorIds, setAuthorIds] = useState<string[]>(team?.authorIds ?? []);
   const [contactId, setContactId] = useState(team?.contactId ?? '');
   const [candidate, setCandidate] = useState('');
-  const [savedId, setSavedId] = useState<string>();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [status, setStatus] = useState<{ text: string; kind: 'ok' | 'error' | 'none' }>({ text: '', kind: 'none' });
   const byId = new Map(people.map((p) => [p.id, p]));
   const available = people.filter((p) => !authorIds.includes(p.id));
-  const id = team?.id ?? savedId;
+  const { id, errors, status, setStatus, run } = useRecordSave<Team>(team?.id, props.onSaved);
 
   function move(index: number, delta: number) {
     setAuthorIds((ids) => {
@@ -72,17 +69,8 @@ function TeamForm(props: {
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
-    const result = await saveTeam(db, { name, authorIds, ...(contactId ? { contactId } : {}), ...(id ? { id } : {}) });
-    if (!result.ok) {
-      setErrors(result.errors);
-      setStatus({ text: i18n.t('optionsPage.notSaved'), kind: 'error' });
-      return;
-    }
-    setErrors({});
-    setSavedId(result.value.id);
-    setName(result.value.name);
-    setStatus({ text: i18n.t('optionsPage.saved'), kind: 'ok' });
-    props.onSaved(result.value.id);
+    const saved = await run(() => saveTeam(db, { name, authorIds, ...(contactId ? { contactId } : {}), ...(id ? { id } : {}) }));
+    if (saved) setName(saved.name);
   }
 
   async function duplicate() {
