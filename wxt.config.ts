@@ -1,11 +1,54 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The ffmpeg.wasm cores (video repair) are copied from node_modules into the build, never committed: `ffmpeg/st/`
+ * is the single-thread core, `ffmpeg/mt/` the multi-thread one (used when the page is cross-origin isolated).
+ */
+function ffmpegCoreFiles(): Array<{ absoluteSrc: string; relativeDest: string }> {
+  // The packages export only their entry files; the ESM build sits beside the resolved UMD one.
+  const esm = (pkg: string) => join(dirname(require.resolve(`${pkg}/wasm`)), '../esm');
+  return [
+    ...['ffmpeg-core.js', 'ffmpeg-core.wasm'].map((f) => ({ absoluteSrc: join(esm('@ffmpeg/core'), f), relativeDest: `ffmpeg/st/${f}` })),
+    ...['ffmpeg-core.js', 'ffmpeg-core.wasm', 'ffmpeg-core.worker.js'].map((f) => ({
+      absoluteSrc: join(esm('@ffmpeg/core-mt'), f),
+      relativeDest: `ffmpeg/mt/${f}`,
+    })),
+  ];
+}
+
+/**
+ * @ffmpeg/ffmpeg falls back to a CDN copy of its core when no coreURL is given. We always pass local URLs and the CSP
+ * would block it anyway, but no remote address should ship in the extension at all (its worker is bundled separately,
+ * hence the plugin on both pipelines).
+ */
+function noRemoteFfmpegCore() {
+  return {
+    name: 'submit-helper:no-remote-ffmpeg-core',
+    transform(code: string, id: string) {
+      if (!id.includes('@ffmpeg/ffmpeg') || !code.includes('unpkg.com')) return null;
+      return { code: code.replace(/`https:\/\/unpkg\.com\/[^`]*`/g, "''"), map: null };
+    },
+  };
+}
 
 // Permissions stay at storage/alarms/notifications: the extension reads no site data beyond the pages its
 // content script matches, and needs no host permissions because nothing is fetched from anywhere.
 export default defineConfig({
   // A separate output folder lets parallel builds (helpers, benchmarks) not overwrite each other.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
+  // Comma-separated entrypoint names, to build a subset while another entrypoint is being written.
+  ...(process.env.WXT_ENTRYPOINTS && { filterEntrypoints: process.env.WXT_ENTRYPOINTS.split(',') }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  vite: () => ({ plugins: [noRemoteFfmpegCore()], worker: { plugins: () => [noRemoteFfmpegCore()] } }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...ffmpegCoreFiles());
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -16,6 +59,12 @@ export default defineConfig({
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },
+    // Cross-origin isolation gives extension pages SharedArrayBuffer, which the multi-thread ffmpeg core needs; the
+    // pages load only their own files, so requiring CORP costs nothing. Chrome-only keys (Firefox warns on them).
+    ...(browser !== 'firefox' && {
+      cross_origin_embedder_policy: { value: 'require-corp' },
+      cross_origin_opener_policy: { value: 'same-origin' },
+    }),
     // Firefox keeps storage of an add-on only under a stable id.
     ...(browser === 'firefox' && { browser_specific_settings: { gecko: { id: 'submit-helper@ncet-teachers', strict_min_version: '115.0' } } }),
   }),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import {
   EXTENSION_DIR,
   ROOT,
@@ -36,6 +36,15 @@ describe('built extension', () => {
     expect(manifest.content_security_policy.extension_pages).not.toMatch(/https?:/);
     const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
     expect(manifest.version).toBe(pkg.version);
+  });
+
+  it('ships no address of a code CDN', async () => {
+    const files = (await readdir(EXTENSION_DIR, { recursive: true })).filter((f) => /\.(js|html|json|css)$/.test(f));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const text = await readFile(join(EXTENSION_DIR, file), 'utf8');
+      expect(text.match(/unpkg\.com|jsdelivr\.net|cdnjs\.|esm\.sh|skypack/g), file).toBeNull();
+    }
   });
 
   it.each([
