@@ -25,6 +25,24 @@ export default defineContentScript({
         root?.unmount();
       },
     });
-    ui.autoMount();
+    ui.mount();
+    // Some sites replace <body>'s children wholesale (`body.innerHTML = …`, a framework mounting on body). Put the
+    // same host back: its React tree, and so the fill in progress and the undo, live on inside it.
+    // Only <html>'s and <body>'s own children are watched: the host is a child of <body>, and a subtree observer
+    // would run on every change of the site's form.
+    let body = document.body;
+    const observer = new MutationObserver(() => {
+      if (document.body && document.body !== body) {
+        body = document.body;
+        observer.observe(body, { childList: true });
+      }
+      if (!ui.shadowHost.isConnected && document.body) document.body.append(ui.shadowHost);
+    });
+    observer.observe(document.documentElement, { childList: true });
+    observer.observe(body, { childList: true });
+    ctx.onInvalidated(() => {
+      observer.disconnect();
+      ui.remove();
+    });
   },
 });

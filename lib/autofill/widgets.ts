@@ -440,7 +440,9 @@ function pick(field: DetectedField, option: OptionNode): void {
 async function clearSelect(field: DetectedField, timing: WidgetTiming): Promise<void> {
   const win = winOf(field.element);
   const root = field.element;
-  mouse(root.querySelector('.el-select__wrapper, .el-input, .ant-select-selector') ?? root, 'mouseenter');
+  // mouseenter does not bubble: Element UI's el-cascader listens on its root, el-select on its wrapper or input.
+  const hovered = new Set([root, root.querySelector('.el-select__wrapper, .el-input, .ant-select-selector') ?? root]);
+  for (const target of hovered) mouse(target, 'mouseenter');
   await sleep(win, timing.settleMs);
   const clear = root.querySelector('.el-select__clear, .el-input__clear, .el-icon-circle-close, .ant-select-clear');
   if (!clear) throw new FillError('cannot-clear');

@@ -186,3 +186,32 @@ describe('runFill on a React 19 controlled input', () => {
     await act(async () => root.unmount());
   });
 });
+
+describe('runFill undo on an Element UI el-cascader', () => {
+  it('hovers the widget root, where Element UI shows the clear icon, and empties it', async () => {
+    // Element UI 2.15 renders the clear icon only while its root has `inputHover`, set by a mouseenter listener on the
+    // root itself; mouseenter does not bubble, so hovering the inner .el-input alone never shows it (seen in Chromium).
+    document.body.innerHTML = `<form class="el-form"><div class="el-form-item"><label class="el-form-item__label">所属专业</label>
+      <div class="el-form-item__content"><div class="el-cascader"><div class="el-input el-input--suffix">
+      <input class="el-input__inner" readonly value="装备制造大类 / 数控技术"><span class="el-input__suffix"></span></div></div></div></div></form>`;
+    const root = document.querySelector('.el-cascader')!;
+    const input = root.querySelector('input')!;
+    root.addEventListener('mouseenter', () => {
+      const icon = document.createElement('i');
+      icon.className = 'el-input__icon el-icon-circle-close';
+      icon.addEventListener('click', () => {
+        input.value = '';
+      });
+      root.querySelector('.el-input__suffix')!.append(icon);
+    });
+    const field = detectFields(document, { pack }).find((f) => f.label === '所属专业')!;
+    expect(field.widget).toBe('cascader');
+    const action: FillAction = {
+      id: field.index, field, role: 'work', attribute: 'field:major', value: '', current: input.value,
+      reason: { label: field.label, labelSource: field.labelSource, roleSource: 'default' },
+    };
+    const run = await runFill([action], document, FAST);
+    expect(run.results).toEqual([{ id: field.index, status: 'done', value: '' }]);
+    expect(input.value).toBe('');
+  });
+});

@@ -24,7 +24,7 @@ describe('detectSite', () => {
 
 describe('matchPatterns', () => {
   it('turns a wildcard host into the subdomain and the bare domain', () => {
-    expect(matchPatterns({ id: 'hecloudnet', hosts: ['*.x.com'], home: 'https://x.com/' })).toEqual([
+    expect(matchPatterns({ hosts: ['*.x.com'] })).toEqual([
       '*://*.x.com/*',
       '*://x.com/*',
     ]);

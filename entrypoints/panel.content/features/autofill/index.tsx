@@ -1,0 +1,211 @@
+import { useEffect, useMemo, useState } from 'react';
+import { i18n } from '#i18n';
+import { planFill, runFill, type FillAction, type FillResult, type FillRun } from '@/lib/autofill';
+import { sendMessage } from '@/lib/messaging';
+import { usePageState } from '../../page-state';
+import { definePanelFeature, type PanelEnv } from '../define';
+import { Preview } from './preview';
+import {
+  actionKey, codeKey, decodeWho, defaultSelection, encodeWho, fillInput, type ProfileData, type Selection,
+} from './selection';
+import { TeachMode } from './teach';
+
+type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: ProfileData };
+
+async function loadProfile(): Promise<ProfileData> {
+  const [people, teams, drafts] = await Promise.all([
+    sendMessage('getPeople', {}), sendMessage('getTeams', {}), sendMessage('getDrafts', {}),
+  ]);
+  return { people, teams, drafts };
+}
+
+interface Done {
+  run: FillRun;
+  actions: FillAction[];
+  results: FillResult[];
+  undo?: FillResult[];
+}
+
+function labelOf(actions: readonly FillAction[], id: number): string {
+  return actions.find((a) => a.id === id)?.field.label ?? String(id);
+}
+
+function ResultLine({ done }: { done: Done }) {
+  const filled = done.results.filter((r) => r.status === 'done').length;
+  const failed = done.results.filter((r): r is Extract<FillResult, { status: 'failed' }> => r.status === 'failed');
+  const notRestored = (done.undo ?? []).filter((r): r is Extract<FillResult, { status: 'failed' }> => r.status === 'failed');
+  return (
+    <div className="fill__result" role="status" data-testid="fill-result">
+      <p>{done.undo ? i18n.t('fill.undone', [String(done.undo.length - notRestored.length)]) : i18n.t('fill.filled', [String(filled)])}</p>
+      {!done.undo && failed.length > 0 && (
+        <ul className="fill__failures">
+          {failed.map((r) => (
+            <li key={r.id}>{labelOf(done.actions, r.id)}：{i18n.t(`fill.failure.${codeKey(r.reason)}` as 'fill.failure.error')}</li>
+          ))}
+        </ul>
+      )}
+      {notRestored.length > 0 && (
+        <ul className="fill__failures">
+          {notRestored.map((r) => (
+            <li key={r.id}>{i18n.t('fill.notRestored', [labelOf(done.actions, r.id)])}：{i18n.t(`fill.failure.${codeKey(r.reason)}` as 'fill.failure.error')}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function AutofillSection({ env }: { env: PanelEnv }) {
+  const [pageState, snap] = usePageState(env);
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [selection, setSelection] = useState<Selection>();
+  const [overwrite, setOverwrite] = useState(false);
+  const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
+  const [busy, setBusy] = useState<'fill' | 'undo'>();
+  const [done, setDone] = useState<Done>();
+
+  useEffect(() => {
+    let live = true;
+    loadProfile().then(
+      (data) => live && setLoad({ state: 'ready', data }),
+      (error: unknown) => live && setLoad({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const data = load.state === 'ready' ? load.data : undefined;
+  useEffect(() => {
+    if (data && snap.ready && !selection) setSelection(defaultSelection(data, snap.page.categoryId));
+  }, [data, snap.ready, snap.page.categoryId, selection]);
+
+  const draft = data?.drafts.find((d) => d.id === selection?.draftId);
+  useEffect(() => {
+    // A page that names no category is read with the draft's, so its fields (案例概述, 研修主题) are recognised.
+    if (!snap.page.categoryId && draft?.categoryId) pageState.setCategory(draft.categoryId);
+  }, [pageState, snap.page.categoryId, draft?.categoryId]);
+
+  const input = useMemo(() => (data && selection ? fillInput(data, selection) : undefined), [data, selection]);
+  const plan = useMemo(() => {
+    if (!input || !snap.pack) return [];
+    return planFill({ ...input, pack: snap.pack, ...(snap.category ? { category: snap.category } : {}) }, snap.fields, { overwrite });
+    // `snap.values` changes when the teacher types: the plan re-reads what the fields hold.
+  }, [input, snap.pack, snap.category, snap.fields, snap.values, overwrite]);
+  const runnable = plan.filter((a) => !a.skip && !unticked.has(actionKey(a)));
+
+  const fill = async () => {
+    if (!input || !snap.pack) return;
+    setBusy('fill');
+    try {
+      // Planned again at the click: the page may have changed since the preview was drawn.
+      const fields = pageState.current();
+      const now = pageState.getSnapshot();
+      const fresh = planFill({ ...input, pack: snap.pack, ...(now.category ? { category: now.category } : {}) }, fields, { overwrite })
+        .filter((a) => !a.skip && !unticked.has(actionKey(a)));
+      const run = await runFill(fresh, document);
+      setDone({ run, actions: fresh, results: run.results });
+      const filled = run.results.filter((r) => r.status === 'done').map((r) => labelOf(fresh, r.id));
+      if (filled.length > 0) {
+        const teamId = selection?.who.kind === 'team' ? selection.who.id : undefined;
+        void sendMessage('recordFill', {
+          url: location.href, siteId: env.site.id, fields: filled.slice(0, 200).map((l) => l.slice(0, 200)),
+          ...(draft ? { draftId: draft.id } : {}), ...(teamId ? { teamId } : {}),
+        }).catch(() => undefined);
+      }
+    } finally {
+      setBusy(undefined);
+      pageState.refresh();
+    }
+  };
+
+  const undo = async () => {
+    if (!done) return;
+    setBusy('undo');
+    try {
+      const restored = await done.run.undo();
+      setDone({ ...done, undo: restored });
+    } finally {
+      setBusy(undefined);
+      pageState.refresh();
+    }
+  };
+
+  const toggle = (action: FillAction) => {
+    const key = actionKey(action);
+    setUnticked((old) => {
+      const next = new Set(old);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  };
+
+  const category = snap.category?.name;
+  return (
+    <div className="feature feature--autofill" data-testid="autofill" data-page-kind={snap.page.kind}
+      data-category={snap.category?.id ?? ''}>
+      <h3 className="feature__title">{i18n.t('fill.title')}</h3>
+      <p className="fill__page" data-testid="fill-page">
+        {i18n.t(`fill.kind.${snap.page.kind}` as 'fill.kind.other')}
+        {category ? ` · ${category}` : ''}
+      </p>
+      {load.state === 'loading' && <p className="fill__note">{i18n.t('fill.loading')}</p>}
+      {load.state === 'error' && <p className="fill__note fill__note--error">{i18n.t('fill.loadError')}</p>}
+      {data && selection && (
+        data.people.length === 0 ? <p className="fill__note">{i18n.t('fill.noPeople')}</p> : (
+          <>
+            <label className="fill__choice">
+              {i18n.t('fill.who')}
+              <select data-testid="fill-who" value={encodeWho(selection.who)}
+                onChange={(e) => setSelection({ ...selection, who: decodeWho(e.target.value) })}>
+                {data.teams.length > 0 && (
+                  <optgroup label={i18n.t('fill.teams')}>
+                    {data.teams.map((t) => <option key={t.id} value={`team:${t.id}`}>{t.name}</option>)}
+                  </optgroup>
+                )}
+                <optgroup label={i18n.t('fill.people')}>
+                  {data.people.map((p) => <option key={p.id} value={`person:${p.id}`}>{p.name}</option>)}
+                </optgroup>
+              </select>
+            </label>
+            <label className="fill__choice">
+              {i18n.t('fill.draft')}
+              <select data-testid="fill-draft" value={selection.draftId ?? ''}
+                onChange={(e) => setSelection({ ...selection, draftId: e.target.value || undefined })}>
+                <option value="">{i18n.t('fill.noDraft')}</option>
+                {data.drafts.map((d) => <option key={d.id} value={d.id}>{d.title}</option>)}
+              </select>
+            </label>
+            <label className="fill__option">
+              <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} />
+              {i18n.t('fill.overwrite')}
+            </label>
+            {plan.length === 0
+              ? <p className="fill__note">{i18n.t('fill.nothing')}</p>
+              : <Preview plan={plan} unticked={unticked} onToggle={toggle} />}
+            <div className="fill__actions">
+              <button type="button" className="fill__go" data-testid="fill-go" disabled={busy !== undefined || runnable.length === 0}
+                onClick={() => void fill()}>
+                {busy === 'fill' ? i18n.t('fill.filling') : i18n.t('fill.go', [String(runnable.length)])}
+              </button>
+              <button type="button" data-testid="fill-undo" disabled={busy !== undefined || !done || done.undo !== undefined}
+                onClick={() => void undo()}>
+                {i18n.t('fill.undo')}
+              </button>
+            </div>
+            <p className="fill__note">{i18n.t('fill.neverSubmits')}</p>
+            {done && <ResultLine done={done} />}
+          </>
+        )
+      )}
+      <TeachMode env={env} state={pageState} snap={snap} />
+    </div>
+  );
+}
+
+/**
+ * Autofill (issue #5): fills the page's form from a saved team and draft after a preview the teacher can untick,
+ * with undo; teach mode remembers fields the heuristics got wrong. Never submits.
+ */
+export default definePanelFeature({ id: 'autofill', Section: AutofillSection });
