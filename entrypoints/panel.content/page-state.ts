@@ -9,6 +9,7 @@ import { storage } from '#imports';
 import { applyTaught, watchFields, type DetectedField, type TaughtMapping } from '@/lib/autofill';
 import { findCategory } from '@/lib/rules';
 import { loadActivePack } from '@/lib/rules/active';
+import type { WorkFile } from '@/lib/guard';
 import type { Category, RulePack } from '@/lib/rules/schema';
 import { routeOf, type SiteAdapter } from '@/lib/sites';
 import { readPage, type PageInfo } from '@/lib/sites/page';
@@ -36,6 +37,8 @@ export interface PageSnapshot {
   taught: TaughtMapping[];
   /** Bumped when the teacher types in the page (values change without DOM mutations). */
   values: number;
+  /** Files the upload guard saw chosen for the work (作品大小 totals them). */
+  workFiles: WorkFile[];
 }
 
 const EMPTY_PAGE: PageInfo = { kind: 'other', categoryId: undefined, ambiguous: false, evidence: 'none' };
@@ -49,7 +52,7 @@ export class PageState {
 
   constructor(private readonly site: SiteAdapter, private readonly doc: Document = document) {
     this.snapshot = { ready: false, pack: undefined, category: undefined, page: EMPTY_PAGE,
-      route: routeOf(site, doc.location), fields: [], rawFields: [], taught: [], values: 0 };
+      route: routeOf(site, doc.location), fields: [], rawFields: [], taught: [], values: 0, workFiles: [] };
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -88,6 +91,11 @@ export class PageState {
   setCategory(categoryId: string | null): void {
     this.chosenCategory = categoryId ?? undefined;
     this.watch();
+  }
+
+  /** The upload guard reports the work's files as they change. */
+  setWorkFiles(workFiles: WorkFile[]): void {
+    if (JSON.stringify(workFiles) !== JSON.stringify(this.snapshot.workFiles)) this.update({ workFiles });
   }
 
   /** Detects again now (after the panel's own fill, whose widgets re-render without changing the form's shape). */

@@ -15,7 +15,7 @@ export { detectFields, WIDGET_SELECTOR, type DetectOptions } from './detect';
 export { findLabel, createLabelContext, type FoundLabel, type LabelContext } from './labels';
 export { fieldLimits, titleField, type FieldLimits } from './limits';
 export { applyTaught, findByLocator, locatorPath, type PageKey } from './locator';
-export { planFill, type FillInput, type PlanOptions } from './plan';
+export { planFill, workSizeValue, type FillInput, type PlanOptions } from './plan';
 export { runFill, type FillRun, type RunOptions } from './run';
 export { createTableCache } from './tables';
 export { cleanText, coreLabel, matchOption, normalizeLabel } from './text';

@@ -5,7 +5,7 @@
 
 import type { Draft, Person, Team } from '@/lib/profile/schema';
 import { currentPack, findCategory } from '@/lib/rules';
-import type { Category, RulePack } from '@/lib/rules/schema';
+import type { Category, FieldRule, RulePack } from '@/lib/rules/schema';
 import { countChars, hasBookTitleMarks } from '@/lib/text';
 import { fieldLimits, titleField } from './limits';
 import { matchOption, splitValues } from './text';
@@ -24,6 +24,21 @@ export interface FillInput {
   pack?: RulePack;
   /** Defaults to the draft's category in `pack`. */
   category?: Category;
+  /** Files the teacher chose on this page, by slot: a size field (作品大小) totals them. */
+  chosenFiles?: ReadonlyArray<{ slotId: string | null; size: number }>;
+}
+
+const MIB = 1024 * 1024;
+
+/**
+ * 作品大小 in MB from the chosen files, as the rule's `sizeOf` says which count. MB is read as MiB, as the rule
+ * pack reads every "M" of the notices (and as Windows Explorer shows sizes); two decimals, trailing zeros dropped.
+ */
+export function workSizeValue(rule: FieldRule | undefined, files: FillInput['chosenFiles']): string {
+  if (!rule?.sizeOf || !files?.length) return '';
+  const except = new Set(rule.sizeOf.exceptSlots);
+  const bytes = files.reduce((sum, f) => (f.slotId !== null && except.has(f.slotId) ? sum : sum + f.size), 0);
+  return bytes > 0 ? String(Number((bytes / MIB).toFixed(2))) : '';
 }
 
 /** Options of `planFill`. */
@@ -70,6 +85,8 @@ function workValue(attribute: FillAttribute, input: FillInput, category: Categor
   const id = attribute.slice('field:'.length);
   const own = draft?.fields[id] ?? '';
   if (own !== '') return own;
+  const rule = category?.fields.find((field) => field.id === id);
+  if (rule?.sizeOf) return workSizeValue(rule, input.chosenFiles);
   if (titleField(category)?.id === id || id === 'work_name' || id === 'case_name') return draft?.title ?? '';
   const fallback = PERSON_FALLBACK[id];
   return fallback ? personValue('author[0]', fallback, input) : '';

@@ -17,6 +17,7 @@ export {
   type UploadState,
 } from './checklist';
 export { pageFieldStates, readPageFields, type PageFields } from './fields';
+export { workFilesOf, type WorkFile } from './work-files';
 export {
   EMPTY_MEMORY,
   pageId,

@@ -247,6 +247,14 @@ function crossReferenceProblems(pack: RulePack): Problem[] {
       } else if (field.multiple) {
         problems.push({ path: [...fieldAt, 'multiple'], message: '可多选的字段须给出选项（multiple needs options）' });
       }
+      for (const slotId of field.sizeOf?.exceptSlots ?? []) {
+        if (!category.slots.some((slot) => slot.id === slotId)) {
+          problems.push({
+            path: [...fieldAt, 'sizeOf', 'exceptSlots'],
+            message: `材料“${slotId}”不在本项目中（unknown slot）`,
+          });
+        }
+      }
     });
   });
 

@@ -110,6 +110,11 @@ export const fieldRuleSchema = z.object({
   /** Closed list of values (科目, 学段 …). */
   options: z.array(z.string()).optional(),
   multiple: z.boolean().default(false),
+  /**
+   * A size field (作品大小, in MB): filled with the total of the files chosen for the category, except these slots
+   * (the signed registration form is paperwork about the work, not the work).
+   */
+  sizeOf: z.object({ exceptSlots: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)) }).optional(),
   source: sourceSchema,
 });
 

@@ -115,6 +115,23 @@ describe('one click fills the authors and the contact, and undo restores the for
 });
 
 describe('the preview decides what is written', () => {
+  it('fills 作品大小 with the total of the work files chosen on the page, not counting the signed form', async () => {
+    const page = await openForm('http://huodong.ncet.edu.cn/forms/element-plus/#/form/jiaoshi-fujian1');
+    const upload = (label: string) =>
+      page.locator('.el-form-item', { has: page.locator(`.el-form-item__label:text-is("${label}")`) }).locator('input[type="file"]');
+    const mib = (n: number) => Buffer.alloc(Math.round(n * 1024 * 1024));
+    await upload('作品').setInputFiles([
+      { name: '微课.mp4', mimeType: 'video/mp4', buffer: mib(2.5) },
+      { name: '课件.pptx', mimeType: 'application/octet-stream', buffer: mib(0.75) },
+    ]);
+    await upload('作品登记表').setInputFiles({ name: '登记表.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), mib(1)]) });
+    const sizeHelp = page.locator('submit-helper-counters [data-testid="text-help"][data-label="作品大小"]');
+    await expect.poll(() => sizeHelp.textContent(), { timeout: 10_000 }).toBe('所选作品文件合计 3.25 MB，一键填写会填入');
+    expect(await fill(page)).toMatch(/已填写 \d+ 项/);
+    expect((await model(page)).sizeMb).toBe('3.25');
+    await page.close();
+  });
+
   it('keeps what the teacher typed unless 覆盖已填内容 is ticked, and leaves unticked lines alone', async () => {
     const page = await openForm('http://huodong.ncet.edu.cn/forms/element-plus/#/form/xiaoben');
     const firstName = page.locator('.el-form-item').filter({ hasText: '姓名' }).first().locator('input');

@@ -117,6 +117,7 @@ function workSize(form: string, section: string): FieldInput {
     labelEn: 'Size of the work (MB)',
     aliases: ['作品大小（MB）', '文件大小'],
     form,
+    sizeOf: { exceptSlots: ['registration_form'] },
     source: district(section, '作品大小 MB'),
   };
 }

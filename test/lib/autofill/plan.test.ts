@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { detectFields, planFill, type FillAction, type SkipReason } from '@/lib/autofill';
+import { detectFields, planFill, workSizeValue, type FillAction, type SkipReason } from '@/lib/autofill';
 import { currentPack, findCategory } from '@/lib/rules';
 import { draft, PEOPLE, person, TEAM } from './profile-data';
 
@@ -122,5 +122,33 @@ describe('planFill values', () => {
     // 案例概述 is ≤ 400 字 for 工作室 (national 附件2) and ≤ 300 字 for 校本研修 (附件1).
     expect(mingshi[0]!.skip).toBeUndefined();
     expect(xiaoben[0]).toMatchObject({ skip: 'too-long', limit: 300 });
+  });
+});
+
+describe('作品大小 from the chosen files', () => {
+  const sizeRule = findCategory(pack, 'zhijiao_shijian')!.fields.find((f) => f.id === 'work_size');
+  const MIB = 1024 * 1024;
+
+  it.each<[string, Array<{ slotId: string | null; size: number }>, string]>([
+    ['the video and the lesson plan, not the signed form', [
+      { slotId: 'video', size: 300 * MIB }, { slotId: 'lesson_plan', size: MIB / 2 }, { slotId: 'registration_form', size: 2 * MIB },
+    ], '300.5'],
+    ['two decimals', [{ slotId: 'video', size: 123_456_789 }], '117.74'],
+    ['a file whose slot is not known yet still counts', [{ slotId: null, size: 3 * MIB }], '3'],
+    ['only the form chosen: nothing to say', [{ slotId: 'registration_form', size: MIB }], ''],
+    ['nothing chosen', [], ''],
+  ])('%s', (_what, files, expected) => {
+    expect(workSizeValue(sizeRule, files)).toBe(expected);
+  });
+
+  it('fills the 作品大小 field unless the draft has its own value', () => {
+    document.body.innerHTML = '<label>作品大小（MB） <input></label>';
+    const category = findCategory(pack, 'zhijiao_shijian')!;
+    const fields = detectFields(document, { pack, category });
+    const chosenFiles = [{ slotId: 'video', size: 200 * MIB }];
+    const plan = (own: Record<string, string>) =>
+      only(planFill({ people: PEOPLE, team: TEAM, pack, category, chosenFiles, draft: draft({ categoryId: category.id, fields: own }) }, fields));
+    expect(plan({})).toMatchObject({ value: '200', attribute: 'field:work_size' });
+    expect(plan({ work_size: '199' }).value).toBe('199');
   });
 });

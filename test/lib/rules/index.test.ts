@@ -130,6 +130,10 @@ describe('parseRulePack', () => {
       const slot = firstCategory(pack).slots[0];
       if (slot) slot.variants = [{ site: 'hecloudnet', accept: { types: ['pdf'], extensions: ['.pdf'] }, source: { notice: 'district', section: '一' } }];
     }, 'variants[0].site：平台“hecloudnet”不在本项目的报送平台中'],
+    ['a size field that leaves out a slot the category does not have', (pack) => {
+      const field = firstCategory(pack).fields.find((entry) => entry.id === 'work_size');
+      if (field) field.sizeOf = { exceptSlots: ['registration'] };
+    }, 'sizeOf.exceptSlots：材料“registration”不在本项目中'],
     ['an extension without a dot', (pack) => {
       const slot = firstCategory(pack).slots[0];
       if (slot) slot.accept.extensions = ['pdf'];

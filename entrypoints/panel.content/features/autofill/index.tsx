@@ -89,9 +89,9 @@ function AutofillSection({ env }: { env: PanelEnv }) {
   const input = useMemo(() => (data && selection ? fillInput(data, selection) : undefined), [data, selection]);
   const plan = useMemo(() => {
     if (!input || !snap.pack) return [];
-    return planFill({ ...input, pack: snap.pack, ...(snap.category ? { category: snap.category } : {}) }, snap.fields, { overwrite });
+    return planFill({ ...input, pack: snap.pack, chosenFiles: snap.workFiles, ...(snap.category ? { category: snap.category } : {}) }, snap.fields, { overwrite });
     // `snap.values` changes when the teacher types: the plan re-reads what the fields hold.
-  }, [input, snap.pack, snap.category, snap.fields, snap.values, overwrite]);
+  }, [input, snap.pack, snap.category, snap.fields, snap.values, snap.workFiles, overwrite]);
   const runnable = plan.filter((a) => !a.skip && !unticked.has(actionKey(a)));
 
   const fill = async () => {
@@ -101,7 +101,7 @@ function AutofillSection({ env }: { env: PanelEnv }) {
       // Planned again at the click: the page may have changed since the preview was drawn.
       const fields = pageState.current();
       const now = pageState.getSnapshot();
-      const fresh = planFill({ ...input, pack: snap.pack, ...(now.category ? { category: now.category } : {}) }, fields, { overwrite })
+      const fresh = planFill({ ...input, pack: snap.pack, chosenFiles: now.workFiles, ...(now.category ? { category: now.category } : {}) }, fields, { overwrite })
         .filter((a) => !a.skip && !unticked.has(actionKey(a)));
       const run = await runFill(fresh, document);
       setDone({ run, actions: fresh, results: run.results });

@@ -1,7 +1,7 @@
 import { useEffect, useReducer, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { i18n } from '#i18n';
-import type { DetectedField } from '@/lib/autofill';
+import { workSizeValue, type DetectedField } from '@/lib/autofill';
 import { frameScheduler } from '../../frame';
 import { usePageState } from '../../page-state';
 import { definePanelFeature, type PanelEnv } from '../define';
@@ -23,9 +23,10 @@ function valueOf(field: DetectedField): string {
   return control && 'value' in control ? control.value : '';
 }
 
-function helpText(help: TextHelp): string {
+/** `sizeMb`: the chosen work files' total as 作品大小 would be filled, '' while none are chosen. */
+function helpText(help: TextHelp, sizeMb: string): string {
   const parts: string[] = [];
-  if (help.sizeNote) parts.push(i18n.t('fill.help.size'));
+  if (help.sizeNote) parts.push(sizeMb ? i18n.t('fill.help.sizeKnown', [sizeMb]) : i18n.t('fill.help.size'));
   if (help.count !== undefined && help.max !== undefined) {
     parts.push(i18n.t('fill.help.count', [String(help.count), String(help.max)]));
     if (help.over) parts.push(i18n.t('fill.help.over', [String(help.count - help.max)]));
@@ -83,6 +84,7 @@ function TextHelpersSection({ env }: { env: PanelEnv }) {
   }, [env.ctx]);
 
   const helped = snap.fields.filter((f) => wantsHelp(f, snap.pack, snap.category));
+  const sizeMb = workSizeValue(snap.category?.fields.find((rule) => rule.sizeOf), snap.workFiles);
   const placed = layer ? place(helped, (f) => textHelp(f, valueOf(f), snap.pack, snap.category)) : [];
   void tick;
   if (!layer) return null;
@@ -91,7 +93,7 @@ function TextHelpersSection({ env }: { env: PanelEnv }) {
       <div key={`${field.locator.label}|${field.locator.nth}`} className="help" data-testid="text-help"
         data-label={field.label} data-count={help.count ?? ''} data-over={help.over} data-marks={help.marks.length > 0}
         role={help.over || help.marks.length > 0 ? 'alert' : undefined} style={{ top, left }}>
-        {helpText(help)}
+        {helpText(help, sizeMb)}
       </div>
     )),
     layer,

@@ -2,8 +2,9 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import { i18n } from '#i18n';
 import { storage } from '#imports';
-import { parseMemory, type ChecklistItem, type SlotItem } from '@/lib/guard';
+import { parseMemory, workFilesOf, type ChecklistItem, type SlotItem } from '@/lib/guard';
 import { loadActivePack } from '@/lib/rules/active';
+import { pageStateFor } from '../../page-state';
 import { definePanelFeature, type PanelEnv } from '../define';
 import { UploadGuard, type GuardSnapshot } from './controller';
 import { Overlay } from './overlay';
@@ -113,11 +114,14 @@ function UploadGuardSection({ env }: { env: PanelEnv }) {
   }, [ctx, site.id]);
 
   if (!state) return null;
-  return <GuardView guard={state.guard} container={state.container} />;
+  return <GuardView env={env} guard={state.guard} container={state.container} />;
 }
 
-function GuardView({ guard, container }: { guard: UploadGuard; container: HTMLElement }) {
+function GuardView({ env, guard, container }: { env: PanelEnv; guard: UploadGuard; container: HTMLElement }) {
   const snapshot = useSyncExternalStore(guard.subscribe, guard.getSnapshot);
+  useEffect(() => {
+    pageStateFor(env).setWorkFiles(workFilesOf(snapshot.uploads.filter((u) => u.present)));
+  }, [env, snapshot.uploads]);
   return (
     <>
       <GuardPanel guard={guard} snapshot={snapshot} />
