@@ -4,7 +4,8 @@
  * as data, so the same list decides the inline results, the panel and the submit dialog.
  */
 
-import type { Category, Slot } from '@/lib/rules/schema';
+import { isSlotRequired } from '@/lib/checks';
+import type { Category } from '@/lib/rules/schema';
 import { type FileCheck, isBlocking } from './check-file';
 
 /** What the guard knows about one upload on the page. */
@@ -99,12 +100,8 @@ export interface ChecklistInput {
   answers?: Readonly<Record<string, boolean>>;
 }
 
-function isRequired(slot: Slot, answers: Readonly<Record<string, boolean>>): boolean {
-  return slot.required || (slot.requiredIf !== undefined && answers[slot.id] === true);
-}
-
 /** The files an upload holds now, each with its check when it was chosen here. */
-function currentFiles(upload: UploadState): Array<{ name: string; check?: FileCheck }> {
+export function currentFiles(upload: UploadState): Array<{ name: string; check?: FileCheck }> {
   if (upload.listed === null) return upload.checks.map((check) => ({ name: check.name, check }));
   return upload.listed.map((name) => {
     // The newest check of a file with that name: a file chosen again replaces the earlier result.
@@ -132,7 +129,7 @@ export function buildChecklist(input: ChecklistInput): Checklist {
 
   for (const slot of category.slots) {
     const mine = uploads.filter((u) => u.slotId === slot.id);
-    const required = isRequired(slot, answers);
+    const required = isSlotRequired(slot, answers);
     if (mine.length === 0) {
       // A page without any recognised upload (a list, step one of a wizard) is not judged on files at all.
       if (required && pageHasSlots) items.push({ kind: 'slot', slotId: slot.id, label: slot.label, required, status: 'elsewhere', failed: [], files: [] });

@@ -100,6 +100,26 @@ describe('UploadGuard', () => {
     ]);
   });
 
+  it('forgets the earlier file of a plain single input once another is chosen', async () => {
+    document.body.innerHTML = `<h2>作品登记表（职业教育实践性教学案例）</h2>
+      <div class="el-form-item"><label class="el-form-item__label">教学视频</label>
+      <div class="el-form-item__content"><input type="file" accept=".mp4"></div></div>`;
+    const { guard } = startGuard();
+    stops.push(() => guard.stop());
+    const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
+    const pick = (file: File) => {
+      Object.defineProperty(input, 'files', { value: [file], configurable: true });
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    pick(mp4File('30帧.mp4', 20 * 60, 30));
+    await guard.whenIdle();
+    const video = () => guard.getSnapshot().checklist!.items.find((i) => i.kind === 'slot' && i.slotId === 'video');
+    expect(video()).toMatchObject({ status: 'failed' });
+    pick(mp4File('25帧.mp4', 20 * 60, 25));
+    await guard.whenIdle();
+    expect(video()).toMatchObject({ status: 'ok', files: ['25帧.mp4'] });
+  });
+
   it('asks before the site’s submit runs while slots are missing; “返回修改” keeps it held, “仍然提交” lets one click through', async () => {
     const log = mountSite();
     const { guard } = startGuard();

@@ -10,12 +10,16 @@ describe('workFilesOf', () => {
     const v1 = check('课堂.mp4', 100);
     const v2 = check('课堂.mp4', 120);
     const removed = check('旧版.mp4', 999);
-    expect(workFilesOf([{ key: 'a', label: '教学视频', slotId: 'video', listed: ['课堂.mp4'], checks: [v1, removed, v2], pending: 0, batch: [v2] }]))
+    expect(workFilesOf([{ key: 'a', label: '教学视频', slotId: 'video', listed: ['课堂.mp4'], checks: [v1, removed, v2], pending: 0 }]))
       .toEqual([{ slotId: 'video', size: 120 }]);
   });
 
-  it('counts only the latest choice of an upload that shows no list', () => {
-    expect(workFilesOf([{ key: 'b', label: '教案', slotId: null, listed: null, checks: [check('a.docx', 5), check('b.docx', 7, 'lesson_plan')], pending: 0, batch: [check('b.docx', 7, 'lesson_plan')] }]))
+  it('counts what an upload without a list holds, under the file’s own slot when the upload has none', () => {
+    expect(workFilesOf([{ key: 'b', label: '附件', slotId: null, listed: null, checks: [check('b.docx', 7, 'lesson_plan')], pending: 0 }]))
       .toEqual([{ slotId: 'lesson_plan', size: 7 }]);
+  });
+
+  it('leaves out a listed file the extension never saw chosen (its size is unknown)', () => {
+    expect(workFilesOf([{ key: 'c', label: '作品', slotId: 'work', listed: ['早先上传.zip'], checks: [], pending: 0 }])).toEqual([]);
   });
 });
