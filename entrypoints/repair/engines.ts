@@ -1,7 +1,7 @@
 import classWorkerURL from '@ffmpeg/ffmpeg/worker?worker&url';
 import { ENGINE_IDS, type EngineContext, type EngineId, type RepairEngine } from '@/lib/media/engine';
 import { createFfmpegEngine } from '@/lib/media/engines/ffmpeg';
-import { createWebCodecsEngine, hasHardwareH264 } from '@/lib/media/engines/webcodecs';
+import { createWebCodecsEngine } from '@/lib/media/engines/webcodecs';
 
 /** The cores are copied into the build by wxt.config.ts; their URLs are resolved against the page, never a CDN. */
 function local(path: string): string {
@@ -32,7 +32,6 @@ export function createEngines(): RepairEngine[] {
 /** What the page knows about this browser when ordering engines. */
 export async function engineContext(): Promise<EngineContext> {
   return {
-    hardwareH264: await hasHardwareH264(),
     isolated: globalThis.crossOriginIsolated === true,
     cores: globalThis.navigator?.hardwareConcurrency ?? 1,
   };

@@ -6,24 +6,20 @@ export type EngineId = (typeof ENGINE_IDS)[number];
 
 /** What decides which engine is fastest here. */
 export interface EngineContext {
-  /** The browser reports a hardware H.264 encoder for WebCodecs. */
-  hardwareH264: boolean;
   /** The page is cross-origin isolated (SharedArrayBuffer for the multi-thread core). */
   isolated: boolean;
   cores: number;
 }
 
 /**
- * The order to try engines in. A remux copies packets in plain JavaScript (mediabunny), so it never needs the
- * 32 MB ffmpeg core. For a re-encode, a hardware encoder makes WebCodecs the fastest by far; without one (the
- * benchmark's GPU-less Chromium encodes with software OpenH264 and resizes on the CPU) the multi-thread ffmpeg core
- * was faster than WebCodecs even on 2 cores (39 s against 48 s for 60 s of 1080p30), and the single-thread core
- * slowest (89 s). See test/bench/repair-note.md.
+ * The order to try engines in. WebCodecs goes first for every job: a remux copies packets in plain JavaScript, and
+ * a re-encode uses the browser's native decoder and H.264 encoder, which also scales the frames (libyuv) — 60 s of
+ * 1080p30 took 12 s there against 39 s in the multi-thread ffmpeg core and 69 s in the single-thread one, on a
+ * 2-core machine without a GPU (test/bench/repair-note.md). ffmpeg.wasm (no SIMD) remains the fallback for what the
+ * browser cannot encode (AAC on Linux Chromium, for one); its multi-thread core only where the page is isolated.
  */
-export function preferredOrder(kind: WorkPlan['kind'], context: EngineContext): EngineId[] {
-  if (kind === 'remux' || context.hardwareH264) return ['webcodecs', 'ffmpeg-mt', 'ffmpeg'];
-  if (context.isolated && context.cores >= 2) return ['ffmpeg-mt', 'webcodecs', 'ffmpeg'];
-  return ['webcodecs', 'ffmpeg', 'ffmpeg-mt'];
+export function preferredOrder(_kind: WorkPlan['kind'], context: EngineContext): EngineId[] {
+  return context.isolated && context.cores >= 2 ? ['webcodecs', 'ffmpeg-mt', 'ffmpeg'] : ['webcodecs', 'ffmpeg', 'ffmpeg-mt'];
 }
 
 /** Engines sorted by `preferredOrder`; engines not named keep their place at the end. */

@@ -109,8 +109,11 @@ function evenRound(value: number): number {
 }
 
 /**
- * Output size keeping the aspect ratio: the smallest that still meets the minimum (so 1920×1080 becomes 1280×720 and
- * 960×540 becomes 1280×720); without a minimum, sizes up to 1920×1080 are kept and larger ones fitted into it.
+ * Output size keeping the aspect ratio. A video that meets the minimum keeps its size (up to 1920×1080, larger ones
+ * are fitted into it): encoding the decoder's frames as they are is what makes the browser's own encoder fast —
+ * without a GPU, resizing every frame cost more than decoding and encoding together (60 s of 1080p: 12 s kept,
+ * 31 s scaled to 720p; test/bench/repair-note.md). One below the minimum is scaled up just enough (960×540 →
+ * 1280×720; a portrait 1080×1920 → 1280×2276, since the width must reach 1280).
  */
 export function targetSize(
   width: number,
@@ -119,15 +122,18 @@ export function targetSize(
 ): { width: number; height: number } {
   const minWidth = minimum?.width ?? 0;
   const minHeight = minimum?.height ?? 0;
-  if (minWidth > 0 || minHeight > 0) {
+  const upToMinimum = () => {
     const scale = Math.max(minWidth / width, minHeight / height);
     return { width: Math.max(2, evenCeil(width * scale)), height: Math.max(2, evenCeil(height * scale)) };
-  }
+  };
+  if (width < minWidth || height < minHeight) return upToMinimum();
   const landscape = width >= height;
   const boxWidth = landscape ? DEFAULT_BOX.long : DEFAULT_BOX.short;
   const boxHeight = landscape ? DEFAULT_BOX.short : DEFAULT_BOX.long;
   const scale = Math.min(1, boxWidth / width, boxHeight / height);
-  return { width: evenRound(width * scale), height: evenRound(height * scale) };
+  const fitted = { width: evenRound(width * scale), height: evenRound(height * scale) };
+  // A very wide or tall video fitted into the box can fall below the minimum: then the minimum decides.
+  return fitted.width < minWidth || fitted.height < minHeight ? upToMinimum() : fitted;
 }
 
 /** Video bitrate for a size and rate: enough for a clean picture, capped so the result stays under `maxBytes`. */

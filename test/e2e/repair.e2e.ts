@@ -75,7 +75,7 @@ describe('video repair page', () => {
     await expect.poll(() => plan.getAttribute('data-kind')).toBe('reencode');
     const issues = await plan.locator('[data-issue]').evaluateAll((els) => els.map((e) => e.getAttribute('data-issue')));
     expect(issues).toEqual(expect.arrayContaining(['container', 'fps']));
-    expect(await plan.textContent()).toContain('1280×720，25 帧/秒恒定帧率');
+    expect(await plan.textContent()).toContain('1920×1080，25 帧/秒恒定帧率');
 
     const start = page.getByRole('button', { name: '开始修复' });
     await expect.poll(() => start.isEnabled()).toBe(true);
@@ -91,7 +91,7 @@ describe('video repair page', () => {
     const saved = await download(page, '课堂实录-修复.mp4');
     const facts = await ffprobe(saved);
     expect(facts.format).toContain('mp4');
-    expect(facts).toMatchObject({ codec: 'h264', width: 1280, height: 720, fps: '25/1', audio: 'aac' });
+    expect(facts).toMatchObject({ codec: 'h264', width: 1920, height: 1080, fps: '25/1', audio: 'aac' });
     expect(facts.frames).toBeGreaterThanOrEqual(99);
     expect(facts.frames).toBeLessThanOrEqual(101);
     await page.close();

@@ -13,27 +13,6 @@ function abortReason(signal: AbortSignal): unknown {
 }
 
 /**
- * Whether the browser offers a hardware H.264 encoder, which makes WebCodecs the fastest engine. Chromium answers
- * `supported: false` for `prefer-hardware` when only its software encoder (OpenH264) exists.
- */
-export async function hasHardwareH264(): Promise<boolean> {
-  if (typeof VideoEncoder === 'undefined') return false;
-  try {
-    const { supported } = await VideoEncoder.isConfigSupported({
-      codec: 'avc1.640028',
-      width: 1280,
-      height: 720,
-      bitrate: 3_000_000,
-      framerate: 25,
-      hardwareAcceleration: 'prefer-hardware',
-    });
-    return supported === true;
-  } catch {
-    return false;
-  }
-}
-
-/**
  * The browser's own codecs through WebCodecs, driven by mediabunny: it demuxes MP4/MOV/MKV/WebM, decodes with
  * `VideoDecoder`, resamples to a constant frame rate, scales, encodes H.264 with `VideoEncoder` and writes an MP4
  * with the index first. A remux needs no codec at all (packets are copied), so it works in every browser.
@@ -90,14 +69,16 @@ async function convert(mb: Mediabunny, file: Blob, plan: WorkPlan, { onProgress,
         showWarnings: false,
       });
     } else {
+      const video = (await input.getPrimaryVideoTrack())!;
+      const resize = (await video.getDisplayWidth()) !== plan.width || (await video.getDisplayHeight()) !== plan.height;
       conversion = await mb.Conversion.init({
         input,
         output,
         tracks: 'primary',
         video: {
-          width: plan.width,
-          height: plan.height,
-          fit: 'fill',
+          // Frames at their own size go straight to the encoder; a resize draws every frame on a canvas, which
+          // without a GPU costs more than decoding and encoding together (the planner keeps sizes that comply).
+          ...(resize ? { width: plan.width, height: plan.height, fit: 'fill' as const } : {}),
           frameRate: plan.fps,
           codec: 'avc',
           bitrate: plan.videoBitrate,

@@ -88,13 +88,12 @@ describe('runWithFallback', () => {
 });
 
 describe('preferredOrder', () => {
-  const soft = { hardwareH264: false, isolated: true, cores: 2 };
+  const isolated = { isolated: true, cores: 2 };
   it.each([
-    ['a remux, which needs no codec', 'remux', soft, ['webcodecs', 'ffmpeg-mt', 'ffmpeg']],
-    ['a hardware H.264 encoder', 'reencode', { ...soft, hardwareH264: true }, ['webcodecs', 'ffmpeg-mt', 'ffmpeg']],
-    ['software encoding in an isolated page', 'reencode', soft, ['ffmpeg-mt', 'webcodecs', 'ffmpeg']],
-    ['a page that is not isolated', 'reencode', { ...soft, isolated: false }, ['webcodecs', 'ffmpeg', 'ffmpeg-mt']],
-    ['a single core', 'reencode', { ...soft, cores: 1 }, ['webcodecs', 'ffmpeg', 'ffmpeg-mt']],
+    ['a remux, which needs no codec', 'remux', isolated, ['webcodecs', 'ffmpeg-mt', 'ffmpeg']],
+    ['a re-encode in an isolated page', 'reencode', isolated, ['webcodecs', 'ffmpeg-mt', 'ffmpeg']],
+    ['a page that is not isolated', 'reencode', { ...isolated, isolated: false }, ['webcodecs', 'ffmpeg', 'ffmpeg-mt']],
+    ['a single core', 'reencode', { ...isolated, cores: 1 }, ['webcodecs', 'ffmpeg', 'ffmpeg-mt']],
   ] as const)('puts the fastest first for %s', (_, kind, context, order) => {
     expect(preferredOrder(kind, context)).toEqual(order);
   });

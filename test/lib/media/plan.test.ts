@@ -43,14 +43,17 @@ function probe(media: Partial<MediaInfo>, size = 300 * MIB, moovAtEnd = false): 
   };
 }
 
+const evenUp = (n: number) => 2 * Math.ceil(n / 2);
+
 describe('targetSize', () => {
   it.each([
-    [1920, 1080, 1280, 720],
-    [3840, 2160, 1280, 720],
+    [1920, 1080, 1920, 1080],
+    [3840, 2160, 1920, 1080],
     [1280, 720, 1280, 720],
+    [1281, 721, 1282, 722],
     [960, 540, 1280, 720],
     [640, 480, 1280, 960],
-    [1440, 1080, 1280, 960],
+    [1440, 1080, 1440, 1080],
     // Portrait phone video: the width must reach 1280, so the height grows with it.
     [1080, 1920, 1280, 2276],
   ])('%i×%i → %i×%i for a 1280×720 minimum', (w, h, tw, th) => {
@@ -76,8 +79,9 @@ describe('targetSize', () => {
         expect(out.height % 2).toBe(0);
         // Rounding to even sides moves the aspect ratio by at most two pixels' worth.
         expect(Math.abs(out.width / out.height - w / h)).toBeLessThanOrEqual((w / h) * (2 / Math.min(out.width, out.height)) + 1e-9);
-        // The smallest such size: one side sits on its minimum (up to the rounding).
-        expect(out.width - 1280 <= 2 || out.height - 720 <= 2).toBe(true);
+        // Scaled up only when below the minimum, and then just enough: one side sits on it (up to the rounding).
+        if (w < 1280 || h < 720) expect(out.width - 1280 <= 2 || out.height - 720 <= 2).toBe(true);
+        else expect(out.width <= Math.max(evenUp(w), 1920) || out.width - 1280 <= 2 || out.height - 720 <= 2).toBe(true);
       }),
     );
   });
@@ -127,13 +131,15 @@ describe('planRepair', () => {
     expect(planRepair(probe({ container: 'mov', audioCodec: 'ipcm' }), MP4_ONLY)).toMatchObject({ kind: 'reencode', audio: 'encode' });
   });
 
-  it('turns a 30 fps 1080p phone MOV into 1280×720 at 25 fps, keeping AAC, under 500 MB', () => {
+  it('turns a 30 fps 1080p phone MOV into 1920×1080 at 25 fps, keeping AAC, under 500 MB', () => {
     const plan = planRepair(probe({ container: 'mov', fps: 30 }, 700 * MIB, true), shijianRules());
-    expect(plan).toMatchObject({ kind: 'reencode', width: 1280, height: 720, fps: 25, audio: 'copy', trimSuggested: false, durationSec: 1200 });
+    expect(plan).toMatchObject({ kind: 'reencode', width: 1920, height: 1080, fps: 25, audio: 'copy', trimSuggested: false, durationSec: 1200 });
     if (plan.kind !== 'reencode') throw new Error('expected a re-encode');
     expect(plan.trim).toBeUndefined();
     expect(plan.estimatedBytes!).toBeLessThan(500 * MIB);
-    expect(plan.videoBitrate).toBe(2_764_800);
+    // 1080p would want more than the limit allows over 20 minutes: the bitrate is what fits, nearly all of it.
+    expect(plan.estimatedBytes!).toBeGreaterThan(0.9 * 500 * MIB);
+    expect(plan.videoBitrate).toBeGreaterThan(2_764_800);
   });
 
   it('uses 25 fps when the rules do not name a frame rate and the video must be re-encoded anyway', () => {
