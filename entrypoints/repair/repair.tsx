@@ -30,7 +30,7 @@ const t = i18n.t as unknown as (key: string, substitutions?: Array<string | numb
 export interface RepairPageProps {
   pack: RulePack;
   engines: readonly RepairEngine[];
-  /** What orders the engines for a job (hardware encoder, isolation, cores). */
+  /** What orders the engines for a job (isolation, cores). */
   context: () => Promise<EngineContext>;
   initialCategory?: string | null;
   initialEngine?: EngineId | 'auto';
