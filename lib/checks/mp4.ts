@@ -13,7 +13,7 @@
  * produces the codec strings. Fragment headers (`moof`) are outside `moov`; their few fields are read here.
  */
 import { ISOFile, MP4BoxBuffer } from 'mp4box';
-import { ascii, FormatError, type Reader, u32be, u64be } from './source';
+import { ascii, concatBytes, FormatError, type Reader, u32be, u64be } from './source';
 
 export interface Mp4Facts {
   container: 'mp4' | 'mov';
@@ -177,18 +177,6 @@ function boxHeader(type: string, payload: number): Uint8Array {
   return h;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
-
 /** Copies a container box keeping only the children in the tables above; throws FormatError on bad nesting. */
 function pruneBox(buf: Uint8Array, start: number, hdr: number, size: number, type: string, depth: number): Uint8Array {
   if (depth > 6) throw new FormatError('boxes nested too deep');
@@ -220,7 +208,7 @@ function pruneBox(buf: Uint8Array, start: number, hdr: number, size: number, typ
     }
     p += childSize;
   }
-  return concat([boxHeader(type, children.reduce((n, c) => n + c.length, 0)), ...children]);
+  return concatBytes([boxHeader(type, children.reduce((n, c) => n + c.length, 0)), ...children]);
 }
 
 function copyLeaf(buf: Uint8Array, start: number, hdr: number, size: number, type: string): Uint8Array {
@@ -231,7 +219,7 @@ function copyLeaf(buf: Uint8Array, start: number, hdr: number, size: number, typ
   // Counts that promise more entries than the box holds would make mp4box loop billions of times.
   if (type === 'stts' && 8 + u32be(payload, 4) * 8 > payload.length) throw new FormatError(`'stts' entry count exceeds its box`);
   if (type === 'stsd' && 8 + u32be(payload, 4) * 8 > payload.length) throw new FormatError(`'stsd' entry count exceeds its box`);
-  return concat([boxHeader(type, payload.length), payload]);
+  return concatBytes([boxHeader(type, payload.length), payload]);
 }
 
 /* ------------------------------------------------------------------------------------------------------------ */
@@ -259,7 +247,7 @@ interface MoovLike {
 }
 
 function parseWithMp4box(ftyp: Uint8Array | undefined, moov: Uint8Array): MoovLike | undefined {
-  const bytes = ftyp ? concat([ftyp, moov]) : moov;
+  const bytes = ftyp ? concatBytes([ftyp, moov]) : moov;
   const buffer = MP4BoxBuffer.fromArrayBuffer(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), 0);
   // Not `new ISOFile(stream)`: that constructor parses before `stream.isofile` is set, and QuickTime sound
   // descriptions (v1/v2, whose esds sits after 16 or 36 extra bytes) are only parsed right when mp4box can see

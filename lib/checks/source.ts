@@ -144,3 +144,16 @@ export function indexOfAscii(hay: Uint8Array, needle: string, from = 0): number 
   }
   return -1;
 }
+
+/** Joins byte arrays into one. */
+export function concatBytes(parts: readonly ArrayLike<number>[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
