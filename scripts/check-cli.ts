@@ -2,7 +2,6 @@
  * `npm run check`: the 预检 of the extension page, for a folder on disk. A district organiser points it at the
  * folder holding every teacher's `学段+学校+教师姓名/类别名/作品名称/files` folder and gets one report per teacher.
  */
-import { openAsBlob } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +17,8 @@ import {
   type Lang,
   type Verdict,
 } from '../lib/checks';
+import { DiskFile } from '../lib/checks/node/file-source';
+import { createNodeCheckPool } from '../lib/checks/node/pool';
 import { currentPack, findCategory, parseRulePack, type Category, type RulePack } from '../lib/rules';
 import { z } from 'zod';
 
@@ -353,23 +354,32 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const answers = Object.fromEntries(options.applies.map((id) => [id, true]));
 
     const results: Array<{ folder: string | null; report: CheckReport }> = [];
-    for (const unit of plan.units) {
-      const files: InputFile[] = await Promise.all(
-        unit.files.map(async (f) => ({
-          // File-backed: the engine reads only the byte ranges it needs, never the whole video.
-          blob: await openAsBlob(f.absPath),
-          name: f.name,
-          ...(f.path !== undefined ? { path: f.path } : {}),
-        })),
-      );
-      const label = unit.folder ?? '';
-      const report = await checkFiles(category, files, {
-        rulePack: pack.version,
-        answers,
-        onProgress: ({ done, total }) => io.progress?.(`${label} ${done}/${total}`),
-      });
-      results.push({ folder: unit.folder, report });
-      if (!options.json) io.stdout(`${results.length > 1 ? '\n' : ''}${formatReport(report, category, unit.folder, options.lang)}`);
+    // Every file is checked in a worker thread with a hard time and memory bound (lib/checks/node/pool.ts): a
+    // hostile file in a district folder costs its own verdict, never the run.
+    const pool = await createNodeCheckPool();
+    try {
+      for (const unit of plan.units) {
+        const files: InputFile[] = await Promise.all(
+          unit.files.map(async (f) => ({
+            // Known by path: the worker opens it and reads only the byte ranges it needs, never the whole video.
+            blob: await DiskFile.at(f.absPath),
+            name: f.name,
+            ...(f.path !== undefined ? { path: f.path } : {}),
+          })),
+        );
+        const label = unit.folder ?? '';
+        const report = await checkFiles(category, files, {
+          rulePack: pack.version,
+          answers,
+          concurrency: pool.size,
+          inspect: (file, { timeoutMs }) => pool.inspect(file.blob as DiskFile, file.name, { timeoutMs }),
+          onProgress: ({ done, total }) => io.progress?.(`${label} ${done}/${total}`),
+        });
+        results.push({ folder: unit.folder, report });
+        if (!options.json) io.stdout(`${results.length > 1 ? '\n' : ''}${formatReport(report, category, unit.folder, options.lang)}`);
+      }
+    } finally {
+      pool.dispose();
     }
 
     if (options.json) {

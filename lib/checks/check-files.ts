@@ -26,6 +26,11 @@ export interface CheckOptions {
   onProgress?: (progress: CheckProgress) => void;
   /** Files inspected at once; reads are I/O-bound, two keeps a slow disk busy without thrashing it. */
   concurrency?: number;
+  /**
+   * How one file is inspected. Default: `inspectFile` in this thread. Pages and the batch command pass a check
+   * pool's `inspect` (lib/checks/pool.ts, lib/checks/node/pool.ts), which bounds each file from outside.
+   */
+  inspect?: (file: InputFile, options: { timeoutMs: number; signal?: AbortSignal }) => Promise<Inspection>;
 }
 
 /**
@@ -37,6 +42,7 @@ export async function checkFiles(category: Category, files: readonly InputFile[]
   const { signal } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const concurrency = Math.max(1, options.concurrency ?? 2);
+  const inspect = options.inspect ?? ((file: InputFile, o: { timeoutMs: number; signal?: AbortSignal }) => inspectFile(file.blob, file.name, o));
   const systemFile = files.map((f) => isSystemFile(f.path ?? f.name));
   const inspections: Array<Inspection | undefined> = files.map(() => undefined);
   let done = 0;
@@ -48,7 +54,7 @@ export async function checkFiles(category: Category, files: readonly InputFile[]
       const i = next++;
       const file = files[i]!;
       if (!systemFile[i]) {
-        inspections[i] = await inspectFile(file.blob, file.name, { timeoutMs, ...(signal ? { signal } : {}) });
+        inspections[i] = await inspect(file, { timeoutMs, ...(signal ? { signal } : {}) });
       }
       done++;
       options.onProgress?.({ done, total: files.length, name: file.name });

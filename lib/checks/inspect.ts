@@ -7,7 +7,7 @@ import { makeFinding } from './messages';
 import { readMp4 } from './mp4';
 import { readPdf } from './pdf';
 import type { ArchiveInfo, DocumentInfo, Finding, ImageInfo, MediaInfo } from './report';
-import { type ByteSource, CheckAbortedError, CheckTimeoutError, FormatError, Reader } from './source';
+import { type ByteSource, CheckAbortedError, CheckLimitError, CheckTimeoutError, FormatError, Reader } from './source';
 import { countedEntries } from './zip';
 
 /** Default time bound for checking one file. Header reads finish in milliseconds; this guards against hangs. */
@@ -30,8 +30,16 @@ export interface Inspection {
 }
 
 export interface InspectOptions {
+  /**
+   * Cooperative time bound: checked at every read, so abandoned work stops at its next read. It cannot stop
+   * synchronous work; the worker pool's hard bound (terminate) does. Default 5 s.
+   */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Running total of bytes read, after every read (the worker turns it into throttled progress messages). */
+  onRead?: (bytesRead: number) => void;
+  /** The real type, as soon as it is known: the pool reports it even for a file whose check it had to stop. */
+  onDetected?: (detected: Inspection['detected']) => void;
 }
 
 /** Word, Excel and PowerPoint open their new formats under the old extensions, so that mismatch is only a warning. */
@@ -61,7 +69,12 @@ function abortError(signal: AbortSignal): unknown {
 export async function inspectFile(source: ByteSource, name: string, options: InspectOptions = {}): Promise<Inspection> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const started = Date.now();
-  const reader = new Reader(source, { deadline: started + timeoutMs, timeoutMs, ...(options.signal ? { signal: options.signal } : {}) });
+  const reader = new Reader(source, {
+    deadline: started + timeoutMs,
+    timeoutMs,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onRead ? { onRead: options.onRead } : {}),
+  });
   const result: Inspection = {
     name,
     size: source.size,
@@ -90,7 +103,7 @@ export async function inspectFile(source: ByteSource, name: string, options: Ins
       options.signal.addEventListener('abort', onAbort, { once: true });
     }
   });
-  const work = inspectInto(reader, name, result).then(
+  const work = inspectInto(reader, name, result, options.onDetected).then(
     () => 'done' as const,
     (e: unknown) => e,
   );
@@ -102,6 +115,10 @@ export async function inspectFile(source: ByteSource, name: string, options: Ins
       result.findings.push(makeFinding('check_timeout', 'unreadable', { seconds: Math.round(timeoutMs / 100) / 10 }));
       return finish();
     }
+    if (outcome instanceof CheckLimitError) {
+      result.findings.push(makeFinding('check_limit', 'unreadable', { limit: outcome.limit }));
+      return finish();
+    }
     const reason = outcome instanceof Error ? outcome.message : String(outcome);
     result.findings.push(makeFinding('check_error', 'unreadable', { reason }));
     return finish();
@@ -111,10 +128,11 @@ export async function inspectFile(source: ByteSource, name: string, options: Ins
   }
 }
 
-async function inspectInto(reader: Reader, name: string, result: Inspection): Promise<void> {
+async function inspectInto(reader: Reader, name: string, result: Inspection, onDetected?: InspectOptions['onDetected']): Promise<void> {
   const detection = await detectType(reader, name);
   const type = detection.type;
   result.detected = { type, mime: detection.mime, ...(detection.container ? { container: detection.container } : {}) };
+  onDetected?.(result.detected);
   result.findings.push(...extensionFindings(type, name));
 
   switch (type) {

@@ -1,3 +1,4 @@
+import { LIMITS, type LimitName } from './limits';
 import type { Finding, FindingParams, Verdict } from './report';
 
 /**
@@ -11,6 +12,9 @@ export const FINDING_CODES = [
   'file_unassigned',
   'check_timeout',
   'check_error',
+  'check_limit',
+  'check_memory',
+  'check_worker_failed',
   'type_mismatch',
   'type_mismatch_mov',
   'type_not_accepted',
@@ -164,6 +168,29 @@ function range(p: Params, lang: Lang, unit: string): string {
   return '';
 }
 
+const LIMIT_WORDS: Record<LimitName, Record<Lang, (n: number) => string>> = {
+  maxBytesRead: { zh: (n) => `需要读取超过 ${n / 2 ** 20} MB`, en: (n) => `it needs more than ${n / 2 ** 20} MB read` },
+  maxInflateBytes: { zh: (n) => `压缩的内容解压后超过 ${n / 2 ** 20} MB`, en: (n) => `a compressed part inflates past ${n / 2 ** 20} MB` },
+  maxCentralDirectoryBytes: { zh: (n) => `压缩包目录超过 ${n / 2 ** 20} MB`, en: (n) => `the archive directory is over ${n / 2 ** 20} MB` },
+  maxZipEntries: { zh: (n) => `压缩包内超过 ${n} 个条目`, en: (n) => `the archive lists more than ${n} entries` },
+  maxTopLevelBoxes: { zh: (n) => `视频顶层结构超过 ${n} 个`, en: (n) => `the video has more than ${n} top-level boxes` },
+  maxMoofBytes: { zh: (n) => `视频片段索引超过 ${n / 2 ** 20} MB`, en: (n) => `a fragment index is over ${n / 2 ** 20} MB` },
+  maxTrafsPerMoof: { zh: (n) => `一个视频片段内超过 ${n} 个轨道片段`, en: (n) => `a fragment holds more than ${n} track fragments` },
+  maxMoovBytes: { zh: (n) => `视频索引超过 ${n / 2 ** 20} MB`, en: (n) => `the video index is over ${n / 2 ** 20} MB` },
+  maxDistinctDurations: { zh: (n) => `帧时长超过 ${n} 种`, en: (n) => `more than ${n} distinct frame durations` },
+  maxBoxDepth: { zh: (n) => `视频结构嵌套超过 ${n} 层`, en: (n) => `video boxes nest more than ${n} deep` },
+  maxXmlDepth: { zh: (n) => `文档元素嵌套超过 ${n} 层`, en: (n) => `document elements nest more than ${n} deep` },
+  maxXmlTagBytes: { zh: (n) => `文档中一个标记超过 ${n / 1024} KB`, en: (n) => `a document tag is over ${n / 1024} KB` },
+  pdfScanBytes: { zh: (n) => `PDF 需要扫描超过 ${n / 2 ** 20} MB`, en: (n) => `the PDF needs more than ${n / 2 ** 20} MB scanned` },
+  pdfMaxObjects: { zh: (n) => `PDF 对象超过 ${n} 个`, en: (n) => `the PDF has more than ${n} objects` },
+};
+
+/** A cap of lib/checks/limits.ts in words; an unknown name (a report from a newer version) is shown as is. */
+function limitText(limit: string, lang: Lang): string {
+  const words = (LIMIT_WORDS as Record<string, Record<Lang, (n: number) => string> | undefined>)[limit];
+  return words ? words[lang](LIMITS[limit as LimitName]) : limit;
+}
+
 const TYPE_NAMES: Record<string, string> = {
   mp4: 'MP4', mov: 'MOV (QuickTime)', mkv: 'MKV', webm: 'WebM', avi: 'AVI', pdf: 'PDF', doc: 'DOC', docx: 'DOCX',
   ppt: 'PPT', pptx: 'PPTX', xls: 'XLS', xlsx: 'XLSX', zip: 'ZIP', rar: 'RAR', '7z': '7z', jpeg: 'JPEG', png: 'PNG',
@@ -189,6 +216,9 @@ const ZH: Record<FindingCode, Template> = {
   file_unassigned: () => '无法判断这个文件属于哪一项，请手动指定',
   check_timeout: (p) => `检查超过 ${num(p, 'seconds')} 秒仍未完成，无法判断`,
   check_error: (p) => `读取文件时出错：${str(p, 'reason')}`,
+  check_limit: (p) => `文件结构超出检查上限（${limitText(str(p, 'limit'), 'zh')}），已停止检查，无法判断；请用常用软件重新保存后再试`,
+  check_memory: (p) => `检查所需内存超过 ${num(p, 'mb')} MB 上限，已停止检查，无法判断；文件可能已损坏`,
+  check_worker_failed: (p) => `检查意外中止（${str(p, 'reason')}），无法判断；请重试`,
   type_mismatch: (p) => `文件实际是${sp(typeName(str(p, 'actual'), 'zh'))}，扩展名却是 ${str(p, 'ext') || '（无）'}`,
   type_mismatch_mov: (p) => `文件实际是 QuickTime（MOV）格式，扩展名却是 ${str(p, 'ext')}；多数播放器能打开，但要求 MP4 时可能被拒`,
   type_not_accepted: (p) => `这一项需要${sp(typeList(p, 'accepted', 'zh'))}，该文件是${sp(typeName(str(p, 'actual'), 'zh'))}`,
@@ -276,6 +306,9 @@ const EN: Record<FindingCode, Template> = {
   file_unassigned: () => 'Could not tell which item this file belongs to; please assign it',
   check_timeout: (p) => `The check did not finish within ${num(p, 'seconds')} s`,
   check_error: (p) => `Error while reading the file: ${str(p, 'reason')}`,
+  check_limit: (p) => `The file's structure goes past a check limit (${limitText(str(p, 'limit'), 'en')}); the check stopped and cannot tell — save the file again with a common program and retry`,
+  check_memory: (p) => `The check needed more than ${num(p, 'mb')} MB of memory and was stopped; the file may be damaged`,
+  check_worker_failed: (p) => `The check stopped unexpectedly (${str(p, 'reason')}); please try again`,
   type_mismatch: (p) => `The file is really ${typeName(str(p, 'actual'), 'en')} but its extension is ${str(p, 'ext') || '(none)'}`,
   type_mismatch_mov: (p) => `The file is QuickTime (MOV) but its extension is ${str(p, 'ext')}; most players open it, but an MP4-only upload may reject it`,
   type_not_accepted: (p) => `This item needs ${typeList(p, 'accepted', 'en')}; the file is ${typeName(str(p, 'actual'), 'en')}`,

@@ -1,3 +1,5 @@
+import { LIMITS, type LimitName } from './limits';
+
 /**
  * What the engine reads: a `Blob`/`File`, or anything that slices lazily the same way (a file-backed Blob from
  * `fs.openAsBlob`, a sparse test file, a wrapper that counts bytes). Only `size` and `slice().arrayBuffer()` are
@@ -24,6 +26,23 @@ export class CheckAbortedError extends Error {
   }
 }
 
+/**
+ * A structure past one of the caps in lib/checks/limits.ts (too many boxes, an entry inflating past its cap, more
+ * bytes to read than one check may read). The check stops there; the engine turns it into an `unreadable`
+ * finding naming the cap, so the bound holds by construction and the teacher learns why.
+ */
+export class CheckLimitError extends Error {
+  constructor(
+    /** Which cap. */
+    readonly limit: LimitName,
+    /** A short English description of what went past it. */
+    readonly what: string,
+  ) {
+    super(`${what} (limit ${limit})`);
+    this.name = 'CheckLimitError';
+  }
+}
+
 /** A problem with the bytes themselves (truncated, malformed); carries a short English reason for the finding. */
 export class FormatError extends Error {
   constructor(message: string) {
@@ -37,6 +56,10 @@ export interface ReadLimits {
   deadline: number;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Total bytes this reader may return over its life; past it a read throws CheckLimitError. */
+  maxBytesRead?: number;
+  /** Called after every read with the running total: the worker turns it into progress messages. */
+  onRead?: (bytesRead: number) => void;
 }
 
 /**
@@ -67,9 +90,14 @@ export class Reader {
     const start = Math.max(0, Math.min(offset, this.size));
     const end = Math.max(start, Math.min(offset + length, this.size));
     if (end === start) return new Uint8Array(0);
+    const max = this.limits.maxBytesRead ?? LIMITS.maxBytesRead;
+    if (this.bytesRead + (end - start) > max) {
+      throw new CheckLimitError('maxBytesRead', `the check would read more than ${Math.round(max / 1024 / 1024)} MB`);
+    }
     const buffer = await this.source.slice(start, end).arrayBuffer();
     this.bytesRead += buffer.byteLength;
     this.reads++;
+    this.limits.onRead?.(this.bytesRead);
     this.checkpoint();
     return new Uint8Array(buffer);
   }

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkReportSchema } from '@/lib/checks';
 import { batchReportSchema } from '@/scripts/check-cli';
-import { avSpec, buildMp4Bytes } from '@/test/fixtures/checks/mp4-builder';
+import { avSpec, buildMp4Bytes, buildMp4Pieces } from '@/test/fixtures/checks/mp4-builder';
 import { buildPdf } from '@/test/fixtures/checks/images';
 import { buildDocx, para } from '@/test/fixtures/checks/office';
 
@@ -109,6 +109,23 @@ describe('npm run check', () => {
       expect(report.findings.map((f) => f.code)).not.toContain('layout_multiple_roots');
       expect(report.files).toHaveLength(4);
     }
+  });
+
+  it('reads a video over 4 GiB with its real size (a file handle in the worker, not fs.openAsBlob)', () => {
+    const { pieces, size } = buildMp4Pieces(avSpec({ seconds: 20 * 60, moovAtEnd: true, mdatPayload: 5 * 1024 ** 3 }));
+    mkdirSync(join(dir, 'big'), { recursive: true });
+    const fd = openSync(join(dir, 'big/教学视频.mp4'), 'w');
+    try {
+      ftruncateSync(fd, size);
+      for (const p of pieces) writeSync(fd, p.bytes, 0, p.bytes.length, p.offset);
+    } finally {
+      closeSync(fd);
+    }
+    const { stdout } = runCheck(['--json', '-c', 'zhijiao_shijian', 'big/教学视频.mp4']);
+    const video = checkReportSchema.parse(JSON.parse(stdout)).files[0]!;
+    expect(video.size).toBe(size);
+    expect(video.media?.durationSec).toBeCloseTo(1200, 1);
+    expect(video.findings.map((f) => f.code)).toContain('size_too_large');
   });
 
   it.each([

@@ -26,7 +26,7 @@ describe('formatFinding', () => {
 
   it('has a Chinese and an English sentence for every code, with no placeholder left empty', () => {
     const params = {
-      name: 'a', seconds: 5, reason: 'r', actual: 'mkv', ext: '.mp4', accepted: ['pdf'], size: 1, max: 2, min: 1,
+      name: 'a', seconds: 5, reason: 'r', limit: 'maxTopLevelBoxes', mb: 256, actual: 'mkv', ext: '.mp4', accepted: ['pdf'], size: 1, max: 2, min: 1,
       expected: 10, bytes: 1, container: 'mkv', durationSec: 70, minSec: 60, maxSec: 120, width: 1, height: 1,
       minWidth: 1, minHeight: 1, fps: 30, required: 25, chars: 1, type: 'pdf', levels: 1, items: 1, totalBytes: 1,
       longEdge: 1, label: '登记表', labelEn: 'Form', count: 2, unknown: 1, path: 'a/b', found: 'x', folders: ['a', 'b'],
