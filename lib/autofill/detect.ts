@@ -1,19 +1,28 @@
 /**
- * Field detection: one pass over the page in document order collects the UI libraries' widgets and native
- * controls together with the section headings between them, so every field knows the heading above it without a
- * second walk. Roles (first/second/third author, 联系人, 主管领导) are decided from the label, the table row, the
- * enclosing group and the heading, in that order; identical author blocks without a rank are numbered by repetition.
+ * Field detection (issues #5, #11): one pass over the page in document order collects widgets and native controls
+ * together with the section headings between them, so every field knows the heading above it without a second walk.
+ *
+ * What a field is comes first from what any page has — native inputs, textareas and selects (also hidden ones behind
+ * a drawn widget), ARIA comboboxes and radio/checkbox groups — and the catalogue adds the roots of the widgets UI
+ * libraries draw. Fields a person cannot see are left out (lib/autofill/visibility.ts). Roles (first/second/third
+ * author, 联系人, 主管领导) are decided from the label, the table row, the enclosing group and the heading, in that
+ * order; identical author blocks without a rank are numbered by repetition, and two fields that still claim the same
+ * person's same attribute are flagged `ambiguous` instead of guessed.
  */
 
-import { closestClass, closestTag, closestWhere, hasAnyClass } from './dom';
+import { FORM_LABELS, LIBRARY_HEADINGS, NOT_A_FORM, ROOT_CLASSES, type CatalogueEntry } from './catalogue';
+import { choiceGroupKey, choiceOptions } from './choices';
+import { closestTag, hasAnyClass } from './dom';
 import { createLabelContext, findLabel, formItemLabel, formItemLabelElement, type LabelContext } from './labels';
 import { locatorPath, type SiblingCache } from './locator';
 import { cellHeaders, createTableCache, type CellHeaders } from './tables';
 import { cleanText } from './text';
 import type {
-  AuthorRole, DetectedField, FillAttribute, FillRole, RoleSource, TextControl, UiLibrary, WidgetKind,
+  AuthorRole, DetectedField, FieldInfo, FillAttribute, FillRole, RoleSource, TextControl, UiLibrary, WidgetKind,
 } from './types';
-import { classifyLabel, roleHintOf, type RoleHint, type VocabularyScope } from './vocabulary';
+import { availabilityOf, bestOf, createVisibilityContext, type Availability, type VisibilityContext } from './visibility';
+import { classifyLabel, isRoleOnlyText, roleHintOf, type RoleHint, type VocabularyScope } from './vocabulary';
+import { readCurrent } from './widgets';
 
 /** Options of `detectFields`. */
 export interface DetectOptions extends VocabularyScope {
@@ -21,27 +30,42 @@ export interface DetectOptions extends VocabularyScope {
   ignore?: string;
 }
 
-const WIDGET_CLASSES = new Set([
-  'el-select', 'el-cascader', 'el-date-editor', 'el-radio-group', 'el-checkbox-group', 'el-input-number',
-  'el-autocomplete', 'el-input', 'el-textarea', 'el-checkbox',
-  'ant-select', 'ant-picker', 'ant-radio-group', 'ant-checkbox-group', 'ant-input-number',
-  'ant-input-affix-wrapper', 'ant-input-textarea', 'ant-checkbox-wrapper', 'ant-input',
-]);
-
-/** Widget roots of Element UI, Element Plus and Ant Design Vue; nested roots (.el-input in .el-select) are parts. */
-export const WIDGET_SELECTOR = [...WIDGET_CLASSES].map((name) => `.${name}`).join(', ');
+/** Widget roots of every catalogued library, as one selector (teach mode and tests use it). */
+export const WIDGET_SELECTOR = [...ROOT_CLASSES.keys()].map((name) => `.${name}`).join(', ');
 
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LEGEND', 'CAPTION']);
-const DIVIDER_TEXT = new Set(['el-divider__text', 'ant-divider-inner-text']);
+const INLINE = new Set(['B', 'STRONG', 'SPAN', 'I', 'EM', 'FONT', 'SMALL', 'U']);
+/** Texts that may announce a person's block; a cheap test before the vocabulary's. */
+const ROLE_CHARS = /[作联领人员]/;
+const SKIPPED_INPUT_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'file', 'range', 'color']);
+const HEADING_MAX_CHARS = 40;
+const ARIA_WIDGETS = new Set(['combobox', 'listbox', 'radiogroup']);
 
 /**
- * Headings, legends, divider texts, anything whose class says "title" (section-title, el-card title), and table
- * cells spanning several columns ("联系人信息" across a printed form).
+ * The catalogue root a class attribute names, if any; a specific kind wins over a generic input wrapper on the same
+ * element (Element Plus draws a date editor as `el-input el-date-editor`).
  */
+function catalogueRoot(node: Element): { entry: CatalogueEntry; kind: WidgetKind | 'auto' } | undefined {
+  const value = node.getAttribute('class');
+  if (value === null || value === '') return undefined;
+  let found: { entry: CatalogueEntry; kind: WidgetKind | 'auto' } | undefined;
+  for (const name of value.split(/\s+/)) {
+    const root = ROOT_CLASSES.get(name);
+    if (root && (!found || found.kind === 'auto')) found = root;
+  }
+  return found;
+}
+
+function matchesAny(node: Element, selector: string): boolean {
+  return selector !== '' && node.matches(selector);
+}
+
+/** Headings, legends, library section titles, and table cells spanning several columns ("联系人信息" across a form). */
 function isHeadingCandidate(node: Element): boolean {
   if (HEADING_TAGS.has(node.tagName) || node.getAttribute('role') === 'heading') return true;
   const classes = node.getAttribute('class');
-  if (classes && (classes.includes('title') || hasAnyClass(node, DIVIDER_TEXT))) return true;
+  if (classes && classes.includes('title')) return true;
+  if (matchesAny(node, LIBRARY_HEADINGS)) return true;
   if (node.tagName === 'TD' || node.tagName === 'TH') {
     const span = node.getAttribute('colspan');
     return span !== null && span !== '1';
@@ -49,20 +73,35 @@ function isHeadingCandidate(node: Element): boolean {
   return false;
 }
 
-/** Dropdowns, pickers and pagers hold inputs that are parts of other widgets, never fields of the form. */
-const NOT_A_FORM_CLASSES = new Set([
-  'el-popper', 'el-select-dropdown', 'el-picker-panel', 'el-cascader__dropdown', 'el-pagination',
-  'el-upload', 'el-message-box', 'ant-select-dropdown', 'ant-picker-dropdown', 'ant-cascader-dropdown',
-  'ant-pagination', 'ant-upload', 'ant-modal-confirm',
-]);
-const notAForm = (element: Element) =>
-  closestWhere(element, (node) => node.tagName === 'TEMPLATE' || hasAnyClass(node, NOT_A_FORM_CLASSES)) !== null;
-const FORM_ITEM_CLASSES = new Set(['el-form-item', 'ant-form-item']);
-const CARD_CLASSES = new Set(['el-card', 'ant-card']);
+function hasControlInside(element: Element | null): number {
+  if (!element) return 0;
+  if (/^(?:INPUT|SELECT|TEXTAREA)$/.test(element.tagName)) return 1;
+  return element.querySelectorAll('input:not([type="hidden"]), select, textarea').length;
+}
 
-const SKIPPED_INPUT_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'file', 'range', 'color']);
-const HEADING_MAX_CHARS = 40;
-const TEXT_INPUT = 'input:not([type="hidden"]):not([type="radio"]):not([type="checkbox"]), textarea, select';
+/**
+ * A text that only says whose block follows (第二作者, 联系人信息, 主管领导), drawn by a divider or a bold row the
+ * catalogue does not know. A label right before one control (`<td>第一作者</td><td><input></td>`) is that field's
+ * label, not a heading, and a form item's own label never is.
+ */
+function isRoleLeaf(node: Element): string | undefined {
+  if (node.tagName === 'LABEL') return undefined;
+  for (let child = node.firstElementChild; child; child = child.nextElementSibling) {
+    if (!INLINE.has(child.tagName) || child.childElementCount > 0) return undefined;
+  }
+  const raw = node.textContent ?? '';
+  if (raw.length > 3 * HEADING_MAX_CHARS || !ROLE_CHARS.test(raw)) return undefined;
+  const text = cleanText(raw);
+  if (text === '' || text.length > HEADING_MAX_CHARS || !roleHintOf(text)) return undefined;
+  if (!isRoleOnlyText(text) && classifyLabel(text).attribute) {
+    // 联系方式 / 联系电话 name an attribute; as a block title they still announce the contact's block.
+    if (!/信息|方式$|情况$/.test(text)) return undefined;
+  }
+  if (matchesAny(node, FORM_LABELS) || (FORM_LABELS !== '' && node.closest(FORM_LABELS))) return undefined;
+  const next = node.nextElementSibling ?? (node.parentElement?.childElementCount === 1 ? node.parentElement.nextElementSibling : null);
+  if (hasControlInside(next) === 1) return undefined;
+  return text;
+}
 
 interface Hint {
   hint: RoleHint;
@@ -78,39 +117,15 @@ interface Draft {
   byAlias: boolean;
 }
 
-/** Radios sharing a name form a group; framework-bound radios often have no name, so their container groups them. */
-export function radioGroupKey(radio: Element): unknown {
-  const name = radio.getAttribute('name');
-  if (name) return `${name}\u0000`;
-  return radio.closest('fieldset, [role="radiogroup"], .el-form-item, .ant-form-item')
-    ?? radio.parentElement?.parentElement ?? radio;
+function libraryOfClass(element: Element): UiLibrary {
+  return catalogueRoot(element)?.entry.library ?? 'native';
 }
 
-function libraryOf(element: Element): UiLibrary {
-  const name = typeof element.className === 'string' ? element.className : '';
-  if (/(?:^|\s)el-/.test(name)) return 'element';
-  if (/(?:^|\s)ant-/.test(name)) return 'antd';
-  return 'native';
-}
-
-const classSets = new Map<string, ReadonlySet<string>>();
-
-/** Class test through a cached set per name list (see dom.ts for why not `matches`). */
-function hasClass(element: Element, ...names: string[]): boolean {
-  const key = names.join(' ');
-  let set = classSets.get(key);
-  if (!set) classSets.set(key, (set = new Set(names)));
-  return hasAnyClass(element, set);
-}
-
-function kindOf(root: Element, control: Element | null): WidgetKind {
-  if (hasClass(root, 'el-cascader', 'ant-cascader')) return 'cascader';
-  if (hasClass(root, 'el-select', 'ant-select')) return 'select';
-  if (hasClass(root, 'el-radio-group', 'ant-radio-group')) return 'radio-group';
-  if (hasClass(root, 'el-checkbox-group', 'ant-checkbox-group')) return 'checkbox-group';
-  if (hasClass(root, 'el-checkbox', 'ant-checkbox-wrapper')) return 'checkbox';
-  if (hasClass(root, 'el-date-editor', 'ant-picker')) return 'date';
-  if (hasClass(root, 'el-input-number', 'ant-input-number')) return 'number';
+function kindOf(root: Element, catalogued: WidgetKind | 'auto' | undefined, control: Element | null): WidgetKind {
+  if (catalogued && catalogued !== 'auto') return catalogued;
+  const role = root.getAttribute('role');
+  if (role === 'radiogroup') return 'radio-group';
+  if (role === 'combobox' || role === 'listbox') return 'select';
   const tag = control?.tagName;
   if (tag === 'TEXTAREA') return 'textarea';
   if (tag === 'SELECT') return 'select';
@@ -120,6 +135,7 @@ function kindOf(root: Element, control: Element | null): WidgetKind {
     if (type === 'checkbox') return 'checkbox';
     if (type === 'date' || type === 'datetime-local' || type === 'month') return 'date';
     if (type === 'number') return 'number';
+    if (control!.getAttribute('role') === 'combobox') return 'select';
   }
   return 'text';
 }
@@ -128,40 +144,32 @@ function isMultiple(root: Element, kind: WidgetKind, control: Element | null): b
   if (kind === 'checkbox-group') return true;
   if (kind !== 'select') return false;
   if (control?.tagName === 'SELECT') return control.hasAttribute('multiple');
-  return root.matches('.ant-select-multiple, .ant-select-tags')
-    || root.querySelector('.el-select__tags, .el-select__selection .el-tag, [aria-multiselectable="true"]') !== null;
+  return root.matches('.ant-select-multiple, .ant-select-tags, .arco-select-view-multiple, .t-select-input--multiple, [aria-multiselectable="true"]')
+    || root.querySelector('.el-select__tags, .el-select__selection .el-tag, [aria-multiselectable="true"], .n-base-selection-tags') !== null;
 }
 
-function optionTexts(root: Element, kind: WidgetKind, control: Element | null): string[] {
-  if (control?.tagName === 'SELECT') {
-    return Array.from(control.querySelectorAll('option'))
-      .filter((option) => option.getAttribute('value') !== '')
-      .map((option) => cleanText(option.textContent));
-  }
-  if (kind === 'radio-group') {
-    return Array.from(root.querySelectorAll('.el-radio, .el-radio-button, .ant-radio-wrapper, .ant-radio-button-wrapper'))
-      .map((label) => cleanText(label.textContent));
-  }
-  if (kind === 'checkbox-group') {
-    return Array.from(root.querySelectorAll('.el-checkbox, .el-checkbox-button, .ant-checkbox-wrapper'))
-      .map((label) => cleanText(label.textContent));
-  }
-  return [];
+function selectOptionTexts(control: Element | null): string[] {
+  if (control?.tagName !== 'SELECT') return [];
+  return Array.from(control.querySelectorAll('option'))
+    .filter((option) => option.getAttribute('value') !== '')
+    .map((option) => cleanText(option.textContent));
 }
 
-function isDisabled(root: Element, control: Element | null, inDisabledFieldset: boolean): boolean {
+function isDisabled(root: Element, control: Element | null, kind: WidgetKind): boolean {
   if (control?.hasAttribute('disabled') || root.hasAttribute('disabled')) return true;
   if (root.getAttribute('aria-disabled') === 'true') return true;
-  if (hasClass(root, 'is-disabled', 'ant-select-disabled', 'ant-picker-disabled', 'ant-input-disabled',
-    'ant-input-affix-wrapper-disabled', 'ant-input-number-disabled')) return true;
-  if (inDisabledFieldset) return true;
-  const group = hasClass(root, 'el-radio-group', 'el-checkbox-group', 'ant-radio-group', 'ant-checkbox-group');
-  if (group) {
-    const inputs = Array.from(root.querySelectorAll('input'));
-    return inputs.length > 0 && inputs.every((input) => input.hasAttribute('disabled'));
+  if (hasAnyClass(root, DISABLED_CLASSES)) return true;
+  if (root.closest('fieldset[disabled]')) return true;
+  if (kind === 'radio-group' || kind === 'checkbox-group') {
+    const options = choiceOptions(root);
+    return options.length > 0 && options.every((option) => option.input?.disabled === true);
   }
   return false;
 }
+
+const DISABLED_CLASSES = new Set(['is-disabled', 'ant-select-disabled', 'ant-picker-disabled', 'ant-input-disabled',
+  'ant-input-affix-wrapper-disabled', 'ant-input-number-disabled', 'n-input--disabled', 'n-select--disabled',
+  'arco-input-disabled', 'arco-select-view-disabled', 't-is-disabled', 'layui-disabled']);
 
 function maxLengthOf(widget: Element, control: Element | null): number | undefined {
   const raw = control?.getAttribute('maxlength');
@@ -172,8 +180,7 @@ function maxLengthOf(widget: Element, control: Element | null): number | undefin
   // Ant's show-count inputs enforce their limit in script and only print it ("0 / 1000"); Element puts the
   // maxlength attribute on the control itself.
   const counter = widget.getAttribute('data-count')
-    ?? (libraryOf(widget) === 'antd'
-      ? widget.getElementsByClassName('ant-input-show-count-suffix')[0]?.textContent : undefined);
+    ?? widget.getElementsByClassName('ant-input-show-count-suffix')[0]?.textContent;
   const printed = counter ? /\/\s*(\d+)\s*$/.exec(counter.trim()) : null;
   return printed ? Number(printed[1]) : undefined;
 }
@@ -216,13 +223,13 @@ function textControlOf(root: Element): TextControl | HTMLSelectElement | null {
     TextControl | HTMLSelectElement | null;
 }
 
-function isHeading(element: Element): string | undefined {
-  for (const tag of ['input', 'textarea', 'select']) if (element.getElementsByTagName(tag).length > 0) return undefined;
+function headingText(element: Element): string | undefined {
+  if (hasControlInside(element) > 0) return undefined;
   const text = cleanText(element.textContent);
   return text !== '' && text.length <= HEADING_MAX_CHARS ? text : undefined;
 }
 
-/** Labels of groups around the widget: fieldset legends, outer form items, labelled regions, card headers. */
+/** Labels of groups around the widget: fieldset legends, outer form items, labelled regions, cards. */
 function groupHints(widget: Element, stop: Element, ownItem: Element | undefined,
   cache: Map<Element, Hint | null>): Hint[] {
   const hints: Hint[] = [];
@@ -233,17 +240,13 @@ function groupHints(widget: Element, stop: Element, ownItem: Element | undefined
       if (node.tagName === 'FIELDSET') {
         const legend = node.firstElementChild?.tagName === 'LEGEND' ? node.firstElementChild : null;
         text = cleanText(legend?.textContent);
-      } else if (hasAnyClass(node, FORM_ITEM_CLASSES)) {
+      } else if (node !== ownItem && FORM_LABELS !== '' && formItemLabelElement(node)) {
         // The field's own form item gave its label; an outer one ("作者信息" around a table) names the block.
-        if (node !== ownItem) text = formItemText(node);
+        text = cleanText(formItemLabelElement(node)?.textContent);
       } else if (node.getAttribute('role') === 'group' || node.getAttribute('role') === 'region') {
         const ids = node.getAttribute('aria-labelledby');
         text = cleanText(node.getAttribute('aria-label'))
           || (ids ? cleanText(ids.split(/\s+/).map((id) => node!.ownerDocument.getElementById(id)?.textContent ?? '').join(' ')) : '');
-      } else if (hasAnyClass(node, CARD_CLASSES)) {
-        const header = Array.from(node.children).find((child) =>
-          child.classList.contains('el-card__header') || child.classList.contains('ant-card-head'));
-        text = cleanText(header?.textContent);
       }
       const hint = text === '' ? undefined : roleHintOf(text);
       entry = hint ? { hint, source: 'group', text, key: node } : null;
@@ -252,10 +255,6 @@ function groupHints(widget: Element, stop: Element, ownItem: Element | undefined
     if (entry) hints.push(entry);
   }
   return hints;
-}
-
-function formItemText(item: Element): string {
-  return cleanText(formItemLabelElement(item)?.textContent);
 }
 
 function rowHints(headers: CellHeaders | undefined): Hint[] {
@@ -314,6 +313,22 @@ function assignRoles(drafts: readonly Draft[]): void {
   }
 }
 
+/**
+ * Two visible fields asking for the same person's same attribute cannot both be right: the page did not say whose
+ * they are. Both are flagged, and the plan names them instead of writing author 1 twice.
+ */
+function flagAmbiguous(fields: readonly DetectedField[]): void {
+  const seen = new Map<string, DetectedField[]>();
+  for (const field of fields) {
+    if (!field.attribute || !field.role || field.role === 'work' || field.availability !== 'visible') continue;
+    const key = `${field.role}|${field.attribute}`;
+    const list = seen.get(key);
+    if (list) list.push(field);
+    else seen.set(key, [field]);
+  }
+  for (const list of seen.values()) if (list.length > 1) for (const field of list) field.ambiguous = true;
+}
+
 function assignLocators(fields: readonly DetectedField[]): void {
   const counts = new Map<string, number>();
   for (const field of fields) {
@@ -327,86 +342,144 @@ function rootElement(root: Document | Element): Element | null {
   return 'documentElement' in root ? (root.body ?? root.documentElement) : root;
 }
 
+/** A candidate field before labels and roles: the widget root, its control, the library and the kind. */
+interface Candidate {
+  widget: Element;
+  control: TextControl | HTMLSelectElement | null;
+  library: UiLibrary;
+  kind: WidgetKind;
+  /** Native radios / checkboxes: the group's first input (options are re-found from it). */
+  native?: boolean;
+}
+
+/** A native <select> hidden behind a drawn widget (layui and many site-made selects): the widget is its sibling. */
+function drawnSibling(select: Element, visibility: VisibilityContext): Element | undefined {
+  const next = select.nextElementSibling;
+  if (!next || /^(?:INPUT|SELECT|TEXTAREA)$/.test(next.tagName)) return undefined;
+  if (availabilityOf(select, visibility) !== 'hidden') return undefined;
+  return availabilityOf(next, visibility) === 'hidden' ? undefined : next;
+}
+
+/** What a person looks at to see this field. */
+function visualAvailability(candidate: Candidate, visibility: VisibilityContext): Availability {
+  if (candidate.kind === 'radio-group' || candidate.kind === 'checkbox-group' || candidate.kind === 'checkbox') {
+    const options = choiceOptions(candidate.widget);
+    if (options.length > 0) return bestOf(options.map((option) => availabilityOf(option.target, visibility)));
+  }
+  return availabilityOf(candidate.widget, visibility);
+}
+
 /**
- * Every fillable field under `root`, in document order, with label, attribute and role. Pure reading: the page is
- * not changed. Pass the draft's rule pack and category so the pack's field labels are recognised.
+ * Every field a person can see (or open) under `root`, in document order, with label, attribute, role and what it
+ * holds now. Pure reading: the page is not changed. Pass the draft's rule pack and category so the pack's field labels
+ * are recognised.
  */
 export function detectFields(root: Document | Element, options: DetectOptions = {}): DetectedField[] {
   const top = rootElement(root);
   if (!top) return [];
+  const doc = top.ownerDocument;
+  const visibility = createVisibilityContext(doc);
   const tables = createTableCache();
-  const labels: LabelContext = createLabelContext(top, tables);
+  const labels: LabelContext = createLabelContext(top, tables, visibility.layout);
   const groupCache = new Map<Element, Hint | null>();
   const siblings: SiblingCache = new Map();
-  const disabledFieldsets = top.querySelectorAll('fieldset[disabled]');
   const scope: VocabularyScope = { pack: options.pack, category: options.category };
   const drafts: Draft[] = [];
-  const nativeGroups = new Map<unknown, Draft>();
+  const nativeGroups = new Set<unknown>();
+  const consumed = new Set<Element>();
   let heading: Hint | undefined;
   let headingKey: object = top;
 
   // One walk in document order. A widget's subtree is its own business, and popups/pagers/uploads are not form
   // fields, so both are skipped whole instead of being matched element by element.
-  const candidates: Element[] = [];
+  type Step = { kind: 'field'; candidate: Candidate } | { kind: 'heading'; node: Element; text: string };
+  const steps: Step[] = [];
   const visit = (parent: Element): void => {
     for (let node = parent.firstElementChild; node; node = node.nextElementSibling) {
       const tag = node.tagName;
       if (tag === 'TEMPLATE' || tag === 'SCRIPT' || tag === 'STYLE' || tag === 'svg' || tag === 'SVG') continue;
-      if (hasAnyClass(node, NOT_A_FORM_CLASSES) || (options.ignore && node.matches(options.ignore))) continue;
-      if (hasAnyClass(node, WIDGET_CLASSES) || tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') {
-        candidates.push(node);
+      if (matchesAny(node, NOT_A_FORM) || (options.ignore && node.matches(options.ignore))) continue;
+      if (consumed.has(node)) continue;
+      const catalogued = catalogueRoot(node);
+      const role = node.getAttribute('role');
+      if (catalogued) {
+        const control = catalogued.kind === 'radio-group' || catalogued.kind === 'checkbox-group' ? null
+          : node.previousElementSibling?.tagName === 'SELECT' && catalogued.kind === 'select'
+            ? node.previousElementSibling as HTMLSelectElement : textControlOf(node);
+        steps.push({ kind: 'field', candidate: { widget: node, control, library: catalogued.entry.library,
+          kind: kindOf(node, catalogued.kind, control) } });
         continue;
       }
-      if (isHeadingCandidate(node)) candidates.push(node);
-      visit(node);
-    }
-  };
-  if (!notAForm(top)) visit(top);
-
-  for (const node of candidates) {
-    const isWidget = hasAnyClass(node, WIDGET_CLASSES);
-    const isNative = !isWidget && (node.tagName === 'INPUT' || node.tagName === 'TEXTAREA' || node.tagName === 'SELECT');
-    if (!isWidget && !isNative) {
-      const text = isHeading(node);
-      if (text === undefined) continue;
-      const hint = roleHintOf(text);
-      headingKey = node;
-      heading = hint ? { hint, source: 'heading', text, key: node } : undefined;
-      continue;
-    }
-    if (isNative) {
-      const type = (node.getAttribute('type') ?? 'text').toLowerCase();
-      if (node.tagName === 'INPUT' && SKIPPED_INPUT_TYPES.has(type)) continue;
-      // Native radios with one name (or, without a name, in one container) are one field; their labels are options.
-      if (node.tagName === 'INPUT' && type === 'radio') {
-        const key = radioGroupKey(node);
-        const existing = nativeGroups.get(key);
-        if (existing) {
-          existing.field.options.push(findLabel(node, node, labels, undefined).text);
+      if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') {
+        const type = (node.getAttribute('type') ?? 'text').toLowerCase();
+        if (tag === 'INPUT' && SKIPPED_INPUT_TYPES.has(type)) continue;
+        if (tag === 'INPUT' && (type === 'radio' || type === 'checkbox')) {
+          const key = choiceGroupKey(node);
+          if (nativeGroups.has(key)) continue;
+          nativeGroups.add(key);
+          const group = type === 'radio' ? 'radio-group' : choiceOptions(node).length > 1 ? 'checkbox-group' : 'checkbox';
+          steps.push({ kind: 'field', candidate: { widget: node, control: null, library: 'native', kind: group, native: true } });
+          continue;
+        }
+        if (tag === 'SELECT') {
+          const drawn = drawnSibling(node, visibility);
+          if (drawn) {
+            consumed.add(drawn);
+            steps.push({ kind: 'field', candidate: { widget: drawn, control: node as HTMLSelectElement,
+              library: libraryOfClass(drawn), kind: 'select' } });
+            continue;
+          }
+        }
+        steps.push({ kind: 'field', candidate: { widget: node, control: node as TextControl | HTMLSelectElement,
+          library: 'native', kind: kindOf(node, undefined, node) } });
+        continue;
+      }
+      if (role && ARIA_WIDGETS.has(role)) {
+        const control = role === 'radiogroup' ? null : textControlOf(node);
+        steps.push({ kind: 'field', candidate: { widget: node, control, library: 'native', kind: kindOf(node, undefined, control) } });
+        continue;
+      }
+      if (isHeadingCandidate(node)) {
+        const text = headingText(node);
+        if (text !== undefined) steps.push({ kind: 'heading', node, text });
+      } else if (node.childElementCount <= 3) {
+        const text = isRoleLeaf(node);
+        if (text !== undefined) {
+          steps.push({ kind: 'heading', node, text });
           continue;
         }
       }
+      visit(node);
     }
+  };
+  if (!(NOT_A_FORM !== '' && top.closest(NOT_A_FORM))) visit(top);
 
-    const widget = node;
-    const group = hasClass(widget, 'el-radio-group', 'el-checkbox-group', 'ant-radio-group', 'ant-checkbox-group');
-    const control = group ? null : textControlOf(widget);
-    const kind = kindOf(widget, isNative ? widget : control);
+  for (const step of steps) {
+    if (step.kind === 'heading') {
+      const hint = roleHintOf(step.text);
+      headingKey = step.node;
+      heading = hint ? { hint, source: 'heading', text: step.text, key: step.node } : undefined;
+      continue;
+    }
+    const candidate = step.candidate;
+    const available = visualAvailability(candidate, visibility);
+    // What a person cannot see is never read, listed or filled.
+    if (available === 'hidden') continue;
+    const { widget, control, kind } = candidate;
     const headers = cellHeaders(control ?? widget, top, tables);
     let label;
     let choices: string[];
-    if (isNative && kind === 'radio-group') {
-      // The group's label is the text before the first radio or the form item's; each radio's own label is an option.
+    if (kind === 'radio-group' || kind === 'checkbox-group') {
+      // The group's label: its own accessible name, its form item, or the layout around the whole group; every
+      // option is read from its own text.
+      const groupElement = candidate.native ? (closestTag(widget, 'FIELDSET') ?? widget.parentElement ?? widget) : widget;
       const item = formItemLabel(widget);
-      const container = closestTag(widget, 'FIELDSET');
-      const legend = container ? cleanText(container.querySelector(':scope > legend')?.textContent) : '';
-      label = item && item.text !== '' ? { text: item.text, source: 'form-item' as const }
-        : legend !== '' ? { text: legend, source: 'form-item' as const }
-        : findLabel(widget.parentElement ?? widget, null, labels, headers);
-      choices = [findLabel(widget, widget, labels, undefined).text];
+      label = candidate.native && item && item.text !== '' ? { text: item.text, source: 'form-item' as const }
+        : findLabel(groupElement, null, labels, candidate.native ? cellHeaders(groupElement, top, tables) : headers);
+      choices = choiceOptions(widget).map((option) => option.text);
     } else {
       label = findLabel(widget, control, labels, headers);
-      choices = optionTexts(widget, kind, control);
+      choices = selectOptionTexts(control);
     }
     const classification = classifyLabel(label.text, scope);
     const readonlyKinds: WidgetKind[] = ['text', 'textarea', 'number'];
@@ -414,29 +487,32 @@ export function detectFields(root: Document | Element, options: DetectOptions = 
       index: 0,
       element: widget,
       control: kind === 'radio-group' || kind === 'checkbox-group' || kind === 'checkbox' ? null : control,
-      library: libraryOf(widget),
+      library: candidate.library,
       widget: kind,
       label: label.text,
       labelSource: label.source,
       options: choices,
       multiple: isMultiple(widget, kind, control),
       readonly: readonlyKinds.includes(kind) && control !== null && control.hasAttribute('readonly'),
-      disabled: isDisabled(widget, control, disabledFieldsets.length > 0 && widget.closest('fieldset[disabled]') !== null),
+      disabled: isDisabled(widget, control, kind),
       maxLength: maxLengthOf(widget, control),
       placeholder: cleanText(control?.getAttribute('placeholder')) || undefined,
       attribute: classification.attribute,
       locator: { label: label.text, nth: 0, path: locatorPath(widget, top, siblings) },
+      current: '',
+      availability: available,
     };
+    field.current = readCurrent(field);
     const hints: Hint[] = [];
     if (classification.role) {
       hints.push({ hint: classification.role, source: 'label', text: label.text, key: headers?.table ?? headingKey });
     }
     hints.push(...rowHints(headers));
-    hints.push(...groupHints(widget, top, labels.formItem(widget)?.item, groupCache));
+    const ownItem = labels.formItem(widget);
+    // The field's own form item gave its label; one that only holds the field's table names the block (作者信息).
+    hints.push(...groupHints(widget, top, ownItem && ownItem.text !== '' ? ownItem.item : undefined, groupCache));
     if (heading) hints.push(heading);
-    const entry: Draft = { field, hints, byAlias: classification.byAlias === true };
-    drafts.push(entry);
-    if (isNative && kind === 'radio-group') nativeGroups.set(radioGroupKey(widget), entry);
+    drafts.push({ field, hints, byAlias: classification.byAlias === true });
   }
 
   const fields = drafts.map((entry, index) => {
@@ -445,6 +521,7 @@ export function detectFields(root: Document | Element, options: DetectOptions = 
   });
   dropAliasDuplicates(drafts);
   assignRoles(drafts);
+  flagAmbiguous(fields);
   assignLocators(fields);
   return fields;
 }

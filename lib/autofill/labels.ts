@@ -1,14 +1,21 @@
 /**
- * Finding a field's label, in the order a browser computes an accessible name (aria-labelledby, aria-label, <label>)
- * followed by what registration forms actually use: the UI library's form-item label (Element's
- * `.el-form-item__label`, whose `for` often points at nothing because the id sits on a wrapper; Ant's
- * `.ant-form-item-label > label`), table headers, text just before the control, then placeholder and title.
+ * Finding a field's label the way a person reads the form (issue #11):
+ *  1. the accessible name as browsers compute it (aria-labelledby, aria-label, <label for>, a wrapping <label>),
+ *     through `dom-accessibility-api`, the implementation Testing Library uses;
+ *  2. the UI library's form-item label (the catalogue), whose `for` often points at nothing;
+ *  3. the layout: the text cell to the left in the same table row or the column header above (a 序号 cell is a
+ *     row number, not a label), then the nearest label-like text to the left or above in the same form row
+ *     (getBoundingClientRect where the page has layout, DOM order where it has none);
+ *  4. placeholder, then title.
  */
 
-import { childrenWithClass, closestClass, closestTag } from './dom';
+import { computeAccessibleName } from 'dom-accessibility-api';
+import { formItemLabelOf, formItemOf, LIBRARY_HEADINGS } from './catalogue';
+import { closestTag } from './dom';
 import { cellHeaders, type CellHeaders, type TableCache } from './tables';
 import { cleanText } from './text';
 import type { LabelSource } from './types';
+import { styleOf } from './visibility';
 import { isRoleOnlyText } from './vocabulary';
 
 /** A label and where it was found. */
@@ -25,13 +32,19 @@ export interface LabelContext {
   tables: TableCache;
   /** `formItemLabel`, memoised per widget for the run. */
   formItem: (widget: Element) => { item: Element; text: string } | undefined;
+  /** False where the DOM has no layout (jsdom): geometry is skipped. */
+  layout: boolean;
 }
 
-const CONTROLS = 'input, textarea, select, button, .el-select, .ant-select';
-const MAX_PRECEDING_TEXT = 40;
+const CONTROLS = 'input:not([type="hidden"]), textarea, select, button, [role="combobox"], [role="listbox"], [role="textbox"]';
+const MAX_LABEL_TEXT = 40;
+/** Option wrappers are <label> elements too, but they name an option, not the field. */
+const OPTION_INPUT = /^(?:radio|checkbox)$/i;
+/** aria-label values some libraries set that name a widget type, not a field (TDesign: "checkbox-group"). */
+const GENERIC_ARIA = /^[a-z\s_-]*(?:group|box|input|select|picker|wrapper|textarea|combobox)[a-z\s_-]*$/i;
 
 /** Builds the shared lookups for one root. */
-export function createLabelContext(root: Element, tables: TableCache): LabelContext {
+export function createLabelContext(root: Element, tables: TableCache, layout = false): LabelContext {
   const labelsFor = new Map<string, Element[]>();
   const all = root.getElementsByTagName('label');
   for (let i = 0; i < all.length; i++) {
@@ -47,91 +60,104 @@ export function createLabelContext(root: Element, tables: TableCache): LabelCont
     if (!items.has(widget)) items.set(widget, formItemLabel(widget));
     return items.get(widget);
   };
-  return { root, labelsFor, tables, formItem };
+  return { root, labelsFor, tables, formItem, layout };
 }
 
-/** Text of an element without the text of controls inside it (a wrapping label around a select). */
-function ownText(element: Element): string {
-  if (element.querySelector(CONTROLS) === null) return cleanText(element.textContent);
-  let text = '';
-  const walk = (node: Node): void => {
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === 3) text += child.nodeValue ?? '';
-      else if (child.nodeType === 1 && !(child as Element).matches(CONTROLS)) walk(child);
-    }
-  };
-  walk(element);
-  return cleanText(text);
-}
-
-function byIds(doc: Document, ids: string): string {
-  return cleanText(
-    ids
-      .split(/\s+/)
-      .map((id) => (id === '' ? '' : (doc.getElementById(id)?.textContent ?? '')))
-      .join(' '),
-  );
-}
-
-const FORM_ITEM_CLASSES = new Set(['el-form-item', 'ant-form-item']);
-const EL_LABEL = new Set(['el-form-item__label']);
-const EL_LABEL_WRAP = new Set(['el-form-item__label-wrap']);
-const ANT_ROW = new Set(['ant-row', 'ant-form-item-row']);
-const ANT_LABEL_COL = new Set(['ant-form-item-label']);
-
-/** The label element of a form item (Element: `.el-form-item__label`; Ant: `.ant-form-item-label label`). */
+/** The label element of a form item, for any library in the catalogue. */
 export function formItemLabelElement(item: Element): Element | undefined {
-  const [direct] = childrenWithClass(item, EL_LABEL);
-  if (direct) return direct;
-  for (const wrap of childrenWithClass(item, EL_LABEL_WRAP)) {
-    const [inner] = childrenWithClass(wrap, EL_LABEL);
-    if (inner) return inner;
+  const found = formItemOf(item);
+  return found && found.item === item ? formItemLabelOf(item, found.entry) : undefined;
+}
+
+/**
+ * The label of the nearest form item around `element`. An item that holds a table around the element names the
+ * block (作者信息 around an author table), not the field, so its text is left out here.
+ */
+export function formItemLabel(element: Element): { item: Element; text: string } | undefined {
+  const found = formItemOf(element);
+  if (!found) return undefined;
+  const cell = closestTag(element, 'TD', 'TH');
+  if (cell && found.item.contains(cell)) return { item: found.item, text: '' };
+  const label = formItemLabelOf(found.item, found.entry);
+  const text = label ? cleanText(label.textContent) || cleanText(label.getAttribute('title')) : '';
+  return { item: found.item, text };
+}
+
+function accessibleName(target: Element): string {
+  try {
+    // Pseudo-element content (Element's required-star ::before) is decoration, not part of the label.
+    return cleanText(computeAccessibleName(target, {
+      getComputedStyle: (element) => styleOf(element) ?? (element as HTMLElement).style,
+      computedStyleSupportsPseudoElements: false,
+    }));
+  } catch {
+    return '';
   }
-  const columns = [...childrenWithClass(item, ANT_LABEL_COL),
-    ...childrenWithClass(item, ANT_ROW).flatMap((row) => childrenWithClass(row, ANT_LABEL_COL))];
-  for (const column of columns) {
-    const label = column.getElementsByTagName('label')[0];
-    if (label) return label;
-  }
+}
+
+/** Where the accessible name of `target` would come from, strongest first; undefined when only title/placeholder. */
+function explicitSource(target: Element, context: LabelContext): LabelSource | undefined {
+  if (target.hasAttribute('aria-labelledby')) return 'aria-labelledby';
+  const aria = cleanText(target.getAttribute('aria-label'));
+  if (aria !== '' && !GENERIC_ARIA.test(aria)) return 'aria-label';
+  const isOption = target.tagName === 'INPUT' && OPTION_INPUT.test(target.getAttribute('type') ?? '');
+  if (isOption) return undefined;
+  const id = target.getAttribute('id');
+  if (id && context.labelsFor.has(id)) return 'label-for';
+  const wrapping = target.parentElement ? closestTag(target.parentElement, 'LABEL') : null;
+  if (wrapping && context.root.contains(wrapping)) return 'label-wrap';
+  if (target.tagName === 'FIELDSET' && target.querySelector(':scope > legend')) return 'form-item';
   return undefined;
 }
 
-/** The label of the nearest form item, when that item has one. */
-export function formItemLabel(element: Element): { item: Element; text: string } | undefined {
-  const item = closestClass(element, FORM_ITEM_CLASSES);
-  if (!item) return undefined;
-  const label = formItemLabelElement(item);
-  const text = label ? cleanText(label.textContent) || cleanText(label.getAttribute('title')) : '';
-  return { item, text };
+/** Text of a short, control-free cell or element. */
+function shortText(element: Element): string | undefined {
+  const text = cleanText(element.textContent);
+  return text !== '' && text.length <= MAX_LABEL_TEXT ? text : undefined;
 }
+
+/** A row number or an author's rank in a table's first column: 1, (2), 3., 一, No.1. */
+const ROW_NUMBER = /^(?:no\.?\s*)?[(（]?(?:\d{1,3}|[一二三四五六七八九十])[)）.、]?$/i;
+/** Column headers that number rows rather than name fields. */
+const INDEX_HEADER = /^(?:序号|排序|编号|顺序|次序|作者排序|排名|no\.?|#)$/i;
 
 function tableLabel(headers: CellHeaders | undefined): FoundLabel | undefined {
   if (!headers) return undefined;
   const { left, column } = headers;
-  // "第一作者" in the first column of an author table names the row, not the field; the column header does.
-  if (left && !(column !== undefined && isRoleOnlyText(left.text))) {
-    return { text: left.text, source: 'row-header' };
+  if (column !== undefined && left) {
+    // A row number or a rank (序号 1, 第一作者) left of an author's cell numbers the row; the column header names it.
+    const numbering = ROW_NUMBER.test(left.text) || isRoleOnlyText(left.text)
+      || (left.columnHeader !== undefined && INDEX_HEADER.test(left.columnHeader.replace(/\s+/g, '')));
+    if (numbering) return { text: column, source: 'column-header' };
   }
+  if (left && !ROW_NUMBER.test(left.text)) return { text: left.text, source: 'row-header' };
   if (column !== undefined) return { text: column, source: 'column-header' };
-  return left ? { text: left.text, source: 'row-header' } : undefined;
+  return undefined;
 }
 
-/** Short text right before the widget (`姓名：<input>`), looking through at most three ancestors. */
-function precedingText(widget: Element, stop: Element): string | undefined {
+/**
+ * Short text right before the widget (`姓名：<input>`), looking through at most three ancestors; the field's own
+ * hidden native control (a select behind its drawing) is passed over.
+ */
+function precedingText(widget: Element, stop: Element, control: Element | null = null): string | undefined {
   let node: Element | null = widget;
   for (let depth = 0; node && node !== stop && depth < 3; depth++) {
     let sibling: Node | null = node.previousSibling;
     while (sibling) {
       if (sibling.nodeType === 3) {
         const text = cleanText(sibling.nodeValue);
-        if (text !== '') return text.length <= MAX_PRECEDING_TEXT ? text : undefined;
+        if (text !== '') return text.length <= MAX_LABEL_TEXT ? text : undefined;
       } else if (sibling.nodeType === 1) {
         const element = sibling as Element;
+        if (element === control) {
+          sibling = sibling.previousSibling;
+          continue;
+        }
         if (element.matches(CONTROLS) || element.querySelector(CONTROLS)) return undefined;
         // A section heading names a block of fields, not the next one.
         if (element.matches('h1, h2, h3, h4, h5, h6, legend')) return undefined;
         const text = cleanText(element.textContent);
-        if (text !== '') return text.length <= MAX_PRECEDING_TEXT ? text : undefined;
+        if (text !== '') return text.length <= MAX_LABEL_TEXT ? text : undefined;
       }
       sibling = sibling.previousSibling;
     }
@@ -140,12 +166,48 @@ function precedingText(widget: Element, stop: Element): string | undefined {
   return undefined;
 }
 
+const MAX_GEOMETRY_CANDIDATES = 80;
+/** How far above a field a label may sit (label-position: top) and still be its label, in CSS pixels. */
+const MAX_ABOVE = 48;
+
+/**
+ * The nearest label-like text to the left of the widget in the same line, else just above it, among the short
+ * control-free texts within a few ancestors: what a person reads as the label of an input drawn by a layout the
+ * other steps do not know.
+ */
+function geometryLabel(widget: Element, stop: Element): string | undefined {
+  const box = widget.getBoundingClientRect();
+  if (box.width === 0 && box.height === 0) return undefined;
+  let scope: Element | null = widget.parentElement;
+  for (let depth = 0; scope && depth < 4; depth++, scope = scope === stop ? null : scope.parentElement) {
+    let best: { text: string; distance: number } | undefined;
+    const leaves = scope.querySelectorAll('label, span, div, p, td, th, b, strong, font, dt');
+    for (let i = 0, seen = 0; i < leaves.length && seen < MAX_GEOMETRY_CANDIDATES; i++) {
+      const leaf = leaves[i]!;
+      if (leaf.childElementCount > 2 || leaf.contains(widget) || widget.contains(leaf)) continue;
+      if (leaf.querySelector(CONTROLS) || (LIBRARY_HEADINGS !== '' && leaf.matches(LIBRARY_HEADINGS))) continue;
+      const text = shortText(leaf);
+      if (!text) continue;
+      seen++;
+      const rect = leaf.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) continue;
+      const middle = box.top + box.height / 2;
+      let distance: number | undefined;
+      if (rect.right <= box.left + 2 && rect.top <= middle && rect.bottom >= middle) distance = box.left - rect.right;
+      else if (rect.bottom <= box.top + 2 && box.top - rect.bottom <= MAX_ABOVE
+        && rect.left < box.right && rect.right > box.left - 8) distance = 1000 + box.top - rect.bottom;
+      if (distance !== undefined && (!best || distance < best.distance)) best = { text, distance };
+    }
+    if (best) return best.text;
+  }
+  return undefined;
+}
+
 function placeholderOf(widget: Element, control: Element | null): string | undefined {
   const own = cleanText(control?.getAttribute('placeholder'));
   if (own !== '') return own;
-  const shown = widget.getElementsByClassName('el-select__placeholder')[0]
-    ?? widget.getElementsByClassName('ant-select-selection-placeholder')[0];
-  const text = cleanText(shown?.textContent);
+  const shown = widget.querySelector('[class*="placeholder"]');
+  const text = shown && !shown.querySelector(CONTROLS) ? cleanText(shown.textContent) : '';
   return text === '' ? undefined : text;
 }
 
@@ -155,33 +217,13 @@ function placeholderOf(widget: Element, control: Element | null): string | undef
  */
 export function findLabel(widget: Element, control: Element | null, context: LabelContext,
   headers: CellHeaders | undefined = cellHeaders(control ?? widget, context.root, context.tables)): FoundLabel {
-  const doc = widget.ownerDocument;
   const targets = control && control !== widget ? [control, widget] : [widget];
-
   for (const target of targets) {
-    const ids = target.getAttribute('aria-labelledby');
-    if (ids) {
-      const text = byIds(doc, ids);
-      if (text !== '') return { text, source: 'aria-labelledby' };
-    }
-  }
-  for (const target of targets) {
-    const text = cleanText(target.getAttribute('aria-label'));
-    if (text !== '') return { text, source: 'aria-label' };
-  }
-  for (const target of targets) {
-    const id = target.getAttribute('id');
-    const labels = id ? context.labelsFor.get(id) : undefined;
-    if (labels) {
-      const text = cleanText(labels.map((label) => label.textContent ?? '').join(' '));
-      if (text !== '') return { text, source: 'label-for' };
-    }
-  }
-  // A library's radio/checkbox wrapper is a <label> too, but it names an option, not the field.
-  const wrapping = closestTag(control, 'LABEL');
-  if (wrapping && closestClass(wrapping, OPTION_WRAPPERS) === null && context.root.contains(wrapping)) {
-    const text = ownText(wrapping);
-    if (text !== '') return { text, source: 'label-wrap' };
+    const source = explicitSource(target, context);
+    if (!source) continue;
+    const text = source === 'aria-label' ? cleanText(target.getAttribute('aria-label'))
+      : source === 'form-item' ? cleanText(target.querySelector(':scope > legend')?.textContent) : accessibleName(target);
+    if (text !== '') return { text, source };
   }
 
   const item = context.formItem(widget);
@@ -190,7 +232,8 @@ export function findLabel(widget: Element, control: Element | null, context: Lab
   const fromTable = tableLabel(headers);
   if (fromTable) return fromTable;
 
-  const before = precedingText(widget, item?.item ?? context.root);
+  const stop = item?.item ?? context.root;
+  const before = precedingText(widget, stop, control) ?? (context.layout ? geometryLabel(widget, stop) : undefined);
   if (before !== undefined) return { text: before, source: 'preceding-text' };
 
   const placeholder = placeholderOf(widget, control);
@@ -200,6 +243,3 @@ export function findLabel(widget: Element, control: Element | null, context: Lab
   if (title !== '') return { text: title, source: 'title' };
   return { text: '', source: 'none' };
 }
-
-/** Option wrappers that are <label> elements of their own. */
-const OPTION_WRAPPERS = new Set(['el-radio', 'el-checkbox', 'ant-radio-wrapper', 'ant-checkbox-wrapper', 'el-radio-button']);

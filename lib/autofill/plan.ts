@@ -1,6 +1,7 @@
 /**
- * The fill plan: pure data built from the teacher's profile and the detected fields. Nothing is written here; the
- * panel shows the plan as a preview, the teacher unticks what they do not want, and `runFill` executes the rest.
+ * The fill plan: pure data built from the teacher's profile and the detected fields' plain data (`FieldInfo`, what
+ * detection read, including each field's current value). Nothing on the page is read or written here, so the plan can
+ * be made in the panel's own frame; the teacher unticks what they do not want, and `runFill` executes the rest.
  */
 
 import type { Draft, Person, Team } from '@/lib/profile/schema';
@@ -9,8 +10,9 @@ import type { Category, FieldRule, RulePack } from '@/lib/rules/schema';
 import { countChars, hasBookTitleMarks } from '@/lib/text';
 import { fieldLimits, titleField } from './limits';
 import { matchOption, splitValues } from './text';
-import type { DetectedField, FillAction, FillAttribute, FillRole, PersonAttribute, SkipReason } from './types';
-import { isEmptyValue, readCurrent, sameValue } from './widgets';
+import { fieldInfo } from './field-info';
+import type { FieldInfo, FillAction, FillAttribute, FillRole, PersonAttribute, SkipReason } from './types';
+import { isEmptyValue, sameValue } from './widgets';
 
 /** Everything a plan may draw values from. */
 export interface FillInput {
@@ -92,13 +94,13 @@ function workValue(attribute: FillAttribute, input: FillInput, category: Categor
   return fallback ? personValue('author[0]', fallback, input) : '';
 }
 
-function isChoice(field: DetectedField): boolean {
+function isChoice(field: FieldInfo): boolean {
   return field.widget === 'radio-group' || field.widget === 'checkbox-group'
     || (field.widget === 'select' && field.options.length > 0);
 }
 
 /** The value shaped for the widget: a list for multi-choice, an option's own text where options are known. */
-function shape(field: DetectedField, raw: string, multiple: boolean): { value: string | string[]; missing: boolean } {
+function shape(field: FieldInfo, raw: string, multiple: boolean): { value: string | string[]; missing: boolean } {
   if (!multiple) {
     if (!isChoice(field)) return { value: raw, missing: false };
     const option = matchOption(field.options, raw);
@@ -114,7 +116,7 @@ function shape(field: DetectedField, raw: string, multiple: boolean): { value: s
   };
 }
 
-function planOne(field: DetectedField, input: FillInput, category: Category | undefined,
+function planOne(field: FieldInfo, input: FillInput, category: Category | undefined,
   pack: RulePack | undefined, options: PlanOptions): FillAction | undefined {
   const { attribute } = field;
   if (!attribute) return undefined;
@@ -127,12 +129,14 @@ function planOne(field: DetectedField, input: FillInput, category: Category | un
   const ruleMultiple = limits && category?.fields.find((rule) => rule.id === limits.fieldId)?.multiple;
   const multiple = field.multiple || field.widget === 'checkbox-group' || ruleMultiple === true;
   const { value, missing } = shape(field, raw, multiple);
-  const current = readCurrent(field);
+  const current = field.current;
 
   let skip: SkipReason | undefined;
   let limit: number | undefined;
   const text = Array.isArray(value) ? value.join('、') : value;
   if (raw === '') skip = 'no-data';
+  else if (field.availability === 'collapsed') skip = 'collapsed';
+  else if (field.ambiguous) skip = 'ambiguous-role';
   else if (field.disabled) skip = 'disabled';
   else if (field.readonly) skip = 'readonly';
   else if (missing) skip = 'no-option';
@@ -149,7 +153,7 @@ function planOne(field: DetectedField, input: FillInput, category: Category | un
 
   return {
     id: field.index,
-    field,
+    field: fieldInfo(field),
     role,
     attribute,
     value,
@@ -171,7 +175,7 @@ function planOne(field: DetectedField, input: FillInput, category: Category | un
  * 字数 limit or the field's maxlength would be broken, 《》 in a title, no matching option). Reads the page's
  * current values, never writes.
  */
-export function planFill(input: FillInput, fields: readonly DetectedField[], options: PlanOptions = {}): FillAction[] {
+export function planFill(input: FillInput, fields: readonly FieldInfo[], options: PlanOptions = {}): FillAction[] {
   const pack = input.pack ?? currentPack();
   const categoryId = input.draft?.categoryId;
   const category = input.category ?? (categoryId ? findCategory(pack, categoryId) : undefined);

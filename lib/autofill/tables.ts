@@ -21,7 +21,7 @@ interface Grid {
   byCell: Map<Element, GridCell>;
 }
 
-const CONTROL_SELECTOR = 'input:not([type="hidden"]), textarea, select, .el-select, .ant-select';
+const CONTROL_SELECTOR = 'input:not([type="hidden"]), textarea, select, [role="combobox"], .el-select, .ant-select';
 
 /** Per-detection caches; tables are laid out once however many of their cells hold fields. */
 export interface TableCache {
@@ -92,7 +92,7 @@ function hasControl(cell: Element, cache: TableCache): boolean {
 /** What a cell's surroundings say about it. */
 export interface CellHeaders {
   /** The header cell directly to the left, when it labels just this row (th, or a td without controls). */
-  left?: { text: string; isHeaderCell: boolean };
+  left?: { text: string; isHeaderCell: boolean; columnHeader?: string };
   /** The nearest header above in the same column, below any section separator. */
   column?: string;
   /** Texts of control-free cells to the left in the same grid row (row headers, 第一作者, rowspan group headers). */
@@ -120,6 +120,21 @@ function splitHeader(table: Element, cell: Element, col: number, cache: TableCac
     if (header) return cleanText(header.cell.textContent);
   }
   return undefined;
+}
+
+/** The nearest header above a cell in its column, below any section separator; the split header of library tables. */
+function columnHeader(grid: Grid, here: GridCell, table: Element, cache: TableCache): string | undefined {
+  for (let r = here.row - 1; r >= 0; r--) {
+    const entry = grid.slots[r]?.[here.col];
+    if (!entry || entry.row + entry.rowSpan > here.row) continue;
+    // A cell wider than ours is a section separator ("联系人信息" across the table): headers above it belong to
+    // another block.
+    if (entry.colSpan > here.colSpan) break;
+    if (hasControl(entry.cell, cache)) continue;
+    const text = cleanText(entry.cell.textContent);
+    if (text !== '') return text;
+  }
+  return splitHeader(table, here.cell, here.col, cache);
 }
 
 /** Headers of the cell holding a control; undefined when the control is not in a table cell. */
@@ -150,21 +165,11 @@ export function cellHeaders(control: Element, stop: Element, cache: TableCache):
     }
   }
 
-  let column: string | undefined;
-  for (let r = here.row - 1; r >= 0; r--) {
-    const entry = grid.slots[r]?.[here.col];
-    if (!entry || entry.row + entry.rowSpan > here.row) continue;
-    // A cell wider than ours is a section separator ("联系人信息" across the table): headers above it belong to
-    // another block.
-    if (entry.colSpan > here.colSpan) break;
-    if (hasControl(entry.cell, cache)) continue;
-    const text = cleanText(entry.cell.textContent);
-    if (text !== '') {
-      column = text;
-      break;
-    }
+  const column = columnHeader(grid, here, table, cache);
+  if (left) {
+    const leftCell = rowLine.find((entry) => entry && entry.col + entry.colSpan === here.col && entry.rowSpan === 1);
+    if (leftCell) left.columnHeader = columnHeader(grid, leftCell, table, cache);
   }
-  column ??= splitHeader(table, cell, here.col, cache);
 
   const rowTitle = cleanText(cell.parentElement?.getAttribute('title')) || undefined;
   return { left, column, rowTexts, rowTitle, table };

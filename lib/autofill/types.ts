@@ -1,10 +1,16 @@
 /**
- * Shapes shared by detection, planning and the executor. Everything a panel needs to show or store is plain data;
- * the only live references are `DetectedField.element` / `control`, which die with the page.
+ * Shapes shared by detection, planning and the executor. What planning reads — `FieldInfo`, `FillAction` — is plain,
+ * serialisable data (it may cross into the panel's extension-origin frame); the content script keeps the live
+ * elements in `DetectedField` and looks them up by `id` when it executes a plan.
  */
 
-/** Which UI library rendered a widget; decides how the executor talks to it. */
-export type UiLibrary = 'element' | 'antd' | 'native';
+import type { Availability } from './visibility';
+
+/**
+ * Which UI library drew a widget (an entry of lib/autofill/catalogue.ts), or `native` for plain and ARIA-described
+ * controls; decides how the executor talks to it.
+ */
+export type UiLibrary = 'element' | 'antd' | 'naive' | 'arco' | 'tdesign' | 'layui' | 'native';
 
 /** What kind of control a detected field is. */
 export type WidgetKind =
@@ -78,14 +84,10 @@ export interface FieldLocator {
 /** Live DOM control a text-like field types into. */
 export type TextControl = HTMLInputElement | HTMLTextAreaElement;
 
-/** One form field found on the page. */
-export interface DetectedField {
-  /** Position in document order within one detection run. */
+/** One form field found on the page, as plain data. */
+export interface FieldInfo {
+  /** Position in document order within one detection run; the key of the content script's element map. */
   index: number;
-  /** Widget root (`.el-select`, `.ant-radio-group`, or the native control itself). */
-  element: Element;
-  /** The input, textarea or select inside the widget, when it has one. */
-  control: TextControl | HTMLSelectElement | null;
   library: UiLibrary;
   widget: WidgetKind;
   /** Label text with whitespace collapsed, as the page prints it. */
@@ -105,6 +107,23 @@ export interface DetectedField {
   /** Section heading, legend or row header text that decided the role, for the preview. */
   roleContext?: string;
   locator: FieldLocator;
+  /** What the field holds now, as its widget shows it; a list for multi-choice widgets. */
+  current: string | string[];
+  /**
+   * `visible`, or `collapsed`: inside something a person must open first (a closed <details>, a hidden tab, a
+   * collapsed panel) — listed as 展开后可填, never filled. Fields a person cannot see at all are not detected.
+   */
+  availability: Exclude<Availability, 'hidden'>;
+  /** Another field claims the same person and attribute and nothing on the page tells them apart. */
+  ambiguous?: boolean;
+}
+
+/** A detected field with its live elements; only the content script holds these. */
+export interface DetectedField extends FieldInfo {
+  /** Widget root (`.el-select`, `.ant-radio-group`, a drawn select, or the native control itself). */
+  element: Element;
+  /** The input, textarea or select inside the widget (a hidden native select behind a drawn one), if any. */
+  control: TextControl | HTMLSelectElement | null;
 }
 
 /** A user's correction from teach mode: "this field is that attribute of that person", or "leave it alone". */
@@ -127,13 +146,18 @@ export type SkipReason =
   | 'too-long'
   | 'book-title-marks'
   | 'no-option'
-  | 'no-data';
+  | 'no-data'
+  /** In a closed section: 展开后可填. */
+  | 'collapsed'
+  /** Two fields look like the same person's same attribute; the preview says so instead of guessing. */
+  | 'ambiguous-role';
 
 /** One line of a fill plan; the panel lists these as a preview the user can untick. */
 export interface FillAction {
   /** Stable within one plan: the field's detection index. */
   id: number;
-  field: DetectedField;
+  /** The field as detected, plain data (no DOM references). */
+  field: FieldInfo;
   role: FillRole;
   attribute: FillAttribute;
   /** What will be written; a list for multi-choice widgets. */
@@ -149,9 +173,11 @@ export interface FillAction {
 
 /** Outcome of one executed action. */
 export type FillResult =
+  /** `value` is what the widget shows afterwards (大庆市 for a saved 黑龙江省大庆市). */
   | { id: number; status: 'done'; value: string | string[] }
   | { id: number; status: 'skipped'; reason: SkipReason }
-  | { id: number; status: 'failed'; reason: FillFailure; detail?: string };
+  /** `widget` says which kind of control refused (单选 vs 下拉框 in the message). */
+  | { id: number; status: 'failed'; reason: FillFailure; detail?: string; widget?: WidgetKind };
 
 /** Why the executor could not set a value. */
 export type FillFailure =
@@ -159,6 +185,7 @@ export type FillFailure =
   | 'no-control'
   | 'no-dropdown'
   | 'option-not-found'
+  /** The field was empty before and its widget cannot be emptied again (a radio group, a non-clearable select). */
   | 'cannot-clear'
   | 'value-not-taken'
   | 'error';

@@ -58,11 +58,11 @@ const ROLE_ONLY_REST = /^(?:信息|情况|资料|基本信息|信息栏)?$/;
 const PERSON_PATTERNS: ReadonlyArray<[RegExp, PersonAttribute]> = [
   [/^(?:作者|教师|申报人|负责人|真实|用户)?(?:姓名|名字)$|^(?:full|author|contact)?name$/, 'name'],
   [/^(?:工作|所在|所属|任职|任教|申报)?(?:单位|学校|院校)(?:名称|全称)?$|^(?:organi[sz]ation|school|affiliation|employer|company)$/, 'organization'],
-  [/^(?:专业技术|行政)?(?:职称|职务|职位)(?:[/、或及和]?(?:职称|职务))?$|^(?:jobtitle|position)$/, 'title'],
+  [/^(?:专业技术|技术|行政)?(?:职称|职务|职位)(?:[/、或及和]?(?:职称|职务))?$|^(?:jobtitle|position)$/, 'title'],
   [/^(?:固定电话|固话|座机|办公电话|单位电话|办公室电话)(?:号码?)?$|^(?:landline|officephone|workphone)$/, 'landline'],
   // 联系电话 is a mobile on these forms: every notice's contact row asks for 手机 beside a separate 固定电话.
   [/^(?:联系)?(?:手机|移动电话|电话|方式)(?:号码?)?$|^手机[/或]电话$|^(?:mobile|mobilephone|cellphone|phone|tel|telephone)$/, 'mobile'],
-  [/^(?:电子)?(?:邮箱|邮件|信箱)(?:地址)?$|^e-?mail(?:地址|address)?$|^mail$/, 'email'],
+  [/^(?:联系|个人|工作)?(?:电子)?(?:邮箱|邮件|信箱|电邮)(?:地址)?$|^e-?mail(?:地址|address)?$|^mail$/, 'email'],
   [/^(?:学校类型|学校类别|任教学段|学段|学校性质)$|^(?:schooltype|stage)$/, 'schoolType'],
   [/^(?:任教)?(?:学科|科目)(?:名称)?$|^subject$/, 'subject'],
   [/^(?:任教)?年级$|^grade$/, 'grade'],

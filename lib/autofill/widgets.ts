@@ -4,7 +4,8 @@
  * document and window; nothing here touches globals.
  */
 
-import { radioGroupKey } from './detect';
+import { entryOf, type SelectParts } from './catalogue';
+import { choiceOptions } from './choices';
 import { cleanText, matchOption, optionKey } from './text';
 import type { DetectedField, FillFailure, TextControl } from './types';
 
@@ -112,44 +113,43 @@ export function setControlValue(control: TextControl | HTMLSelectElement, value:
 // ---------------------------------------------------------------------------------------------------------------
 // Reading
 
-function radioInputs(field: DetectedField): HTMLInputElement[] {
-  if (field.library !== 'native') return Array.from(field.element.querySelectorAll<HTMLInputElement>('input[type="radio"]'));
-  const key = radioGroupKey(field.element);
-  const scope = field.element.closest('form') ?? field.element.ownerDocument;
-  return Array.from(scope.querySelectorAll<HTMLInputElement>('input[type="radio"]'))
-    .filter((input) => radioGroupKey(input) === key);
-}
-
-function choiceLabel(input: HTMLInputElement): string {
-  const wrapper = input.closest('label');
-  if (wrapper) return cleanText(wrapper.textContent);
-  const id = input.getAttribute('id');
-  const byFor = id ? input.ownerDocument.querySelector(`label[for="${id.replace(/["\\]/g, '\\$&')}"]`) : null;
-  if (byFor) return cleanText(byFor.textContent);
-  return cleanText(input.nextSibling?.textContent ?? input.getAttribute('value'));
-}
-
-function checkboxInputs(field: DetectedField): HTMLInputElement[] {
-  return Array.from(field.element.querySelectorAll<HTMLInputElement>('input[type="checkbox"]'));
-}
-
 function texts(root: Element, selector: string): string[] {
   return Array.from(root.querySelectorAll(selector)).map((el) => cleanText(el.getAttribute('title') || el.textContent))
     .filter((text) => text !== '');
 }
 
-function selectCurrent(field: DetectedField): string | string[] {
+function nativeSelectCurrent(select: HTMLSelectElement, multiple: boolean): string | string[] {
+  // A single select shows its first option until someone picks; that is the browser's default, not a choice.
+  if (!select.multiple && select.selectedIndex === 0 && !select.options[0]?.defaultSelected) return '';
+  const selected = Array.from(select.selectedOptions ?? [])
+    .filter((option) => option.value !== '')
+    .map((option) => cleanText(option.textContent));
+  return multiple ? selected : (selected[0] ?? '');
+}
+
+/** What a drawn select of a catalogued library (or an ARIA combobox) shows as chosen. */
+function drawnSelectCurrent(field: LiveField, parts: SelectParts | undefined): string | string[] {
+  const root = field.element;
+  if (parts?.tags && field.multiple) return texts(root, parts.tags);
+  if (parts?.placeholder) {
+    const placeholder = root.querySelector(parts.placeholder);
+    if (placeholder && placeholder.getClientRects().length > 0) return '';
+    if (placeholder && !root.ownerDocument.documentElement.getBoundingClientRect().width) return '';
+  }
+  const shown = parts?.value ? root.querySelector(parts.value) : root.querySelector('input, [role="combobox"]');
+  if (!shown) return cleanText(root.textContent);
+  if (shown.tagName === 'INPUT') return cleanText((shown as HTMLInputElement).value);
+  const text = cleanText(shown.textContent);
+  if (text !== '') return text;
+  return cleanText(shown.querySelector('input')?.value);
+}
+
+function selectCurrent(field: LiveField): string | string[] {
   const root = field.element;
   const control = field.control;
-  if (control?.tagName === 'SELECT') {
-    const select = control as HTMLSelectElement;
-    // A single select shows its first option until someone picks; that is the browser's default, not a choice.
-    if (!select.multiple && select.selectedIndex === 0 && !select.options[0]?.defaultSelected) return '';
-    const selected = Array.from(select.selectedOptions ?? [])
-      .filter((option) => option.value !== '')
-      .map((option) => cleanText(option.textContent));
-    return field.multiple ? selected : (selected[0] ?? '');
-  }
+  // A native select, shown or hidden behind a drawn one (layui keeps the native select in step with its drawing).
+  if (control?.tagName === 'SELECT') return nativeSelectCurrent(control as HTMLSelectElement, field.multiple);
+  if (field.library !== 'element' && field.library !== 'antd') return drawnSelectCurrent(field, entryOf(field.library)?.select);
   if (field.library === 'antd') {
     if (field.multiple) return texts(root, '.ant-select-selection-item-content');
     return texts(root, '.ant-select-selection-item')[0] ?? '';
@@ -164,20 +164,18 @@ function selectCurrent(field: DetectedField): string | string[] {
   return control ? (control as TextControl).value : '';
 }
 
-/** What the field holds now, as its options or text read; a list for multi-choice widgets. */
-export function readCurrent(field: DetectedField): string | string[] {
+/** The live parts of a field the executor and the readers need. */
+export type LiveField = Pick<DetectedField, 'element' | 'control' | 'library' | 'widget' | 'multiple'>;
+
+/** What the field holds now, as its widget shows it; a list for multi-choice widgets. */
+export function readCurrent(field: LiveField): string | string[] {
   switch (field.widget) {
-    case 'radio-group': {
-      const checked = radioInputs(field).find((input) => input.checked);
-      return checked ? choiceLabel(checked) : '';
-    }
+    case 'radio-group':
+      return choiceOptions(field.element).find((option) => option.checked)?.text ?? '';
     case 'checkbox-group':
-      return checkboxInputs(field).filter((input) => input.checked).map(choiceLabel);
-    case 'checkbox': {
-      const input = field.element.matches('input') ? field.element as HTMLInputElement
-        : field.element.querySelector<HTMLInputElement>('input[type="checkbox"]');
-      return input?.checked ? 'true' : '';
-    }
+      return choiceOptions(field.element).filter((option) => option.checked).map((option) => option.text);
+    case 'checkbox':
+      return choiceOptions(field.element)[0]?.checked ? 'true' : '';
     case 'select':
       return selectCurrent(field);
     case 'cascader':
@@ -203,7 +201,7 @@ export function isEmptyValue(value: string | string[]): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // Writing
 
-async function writeText(field: DetectedField, value: string): Promise<void> {
+async function writeText(field: LiveField, value: string): Promise<void> {
   const control = field.control;
   if (!control) throw new FillError('no-control');
   const focusable = control as HTMLElement;
@@ -213,7 +211,7 @@ async function writeText(field: DetectedField, value: string): Promise<void> {
   focusable.blur?.();
 }
 
-async function writeDate(field: DetectedField, value: string, timing: WidgetTiming): Promise<void> {
+async function writeDate(field: LiveField, value: string, timing: WidgetTiming): Promise<void> {
   const control = field.control as TextControl | null;
   if (!control) throw new FillError('no-control');
   const win = winOf(control);
@@ -230,7 +228,7 @@ async function writeDate(field: DetectedField, value: string, timing: WidgetTimi
   await sleep(win, timing.settleMs);
 }
 
-async function writeNativeSelect(field: DetectedField, value: string | string[]): Promise<void> {
+async function writeNativeSelect(field: LiveField, value: string | string[]): Promise<string | string[]> {
   const select = field.control as HTMLSelectElement;
   const wanted = Array.isArray(value) ? value : value === '' ? [] : [value];
   const options = Array.from(select.options);
@@ -247,37 +245,169 @@ async function writeNativeSelect(field: DetectedField, value: string | string[])
     for (const option of options) option.selected = picks.has(option);
     fire(select, 'input');
     fire(select, 'change');
-    return;
+    return [...picks].map((option) => cleanText(option.textContent));
   }
   const [first] = picks;
   // Nothing wanted: back to the placeholder option (value "") when the select has one.
   if (!first && !options.some((option) => option.value === '')) throw new FillError('cannot-clear');
   setControlValue(select, first ? first.value : '');
+  return first ? cleanText(first.textContent) : '';
 }
 
-async function writeChoices(field: DetectedField, value: string | string[]): Promise<void> {
+/** One frame (or a short pause where frames do not run), then until `done()` holds or the bound passes. */
+async function settle(win: Win, timing: WidgetTiming, done: () => boolean): Promise<void> {
+  await Promise.race([
+    new Promise<void>((resolve) => (win.requestAnimationFrame ? win.requestAnimationFrame(() => resolve()) : resolve())),
+    sleep(win, 50),
+  ]);
+  // Vue and React apply a model change in a microtask or the next task; a second click before that reads the old
+  // model and drops the first (two quick clicks on an Element Plus checkbox group kept only the last).
+  await sleep(win, 0);
+  const deadline = Date.now() + Math.min(timing.timeoutMs, 400);
+  while (!done() && Date.now() < deadline) await sleep(win, 10);
+}
+
+async function writeChoices(field: LiveField, value: string | string[], timing: WidgetTiming): Promise<string | string[]> {
+  const win = winOf(field.element);
   const wanted = Array.isArray(value) ? value : value === '' ? [] : [value];
-  const inputs = field.widget === 'radio-group' ? radioInputs(field) : checkboxInputs(field);
-  const labels = inputs.map(choiceLabel);
-  const targets = new Set<HTMLInputElement>();
+  const options = choiceOptions(field.element);
+  const labels = options.map((option) => option.text);
+  const targets = new Set<number>();
   for (const item of wanted) {
     const match = matchOption(labels, item);
-    const input = match === undefined ? undefined : inputs[labels.indexOf(match)];
-    if (!input) throw new FillError('option-not-found');
-    targets.add(input);
+    const index = match === undefined ? -1 : labels.indexOf(match);
+    if (index < 0) throw new FillError('option-not-found');
+    targets.add(index);
   }
   if (field.widget === 'radio-group') {
     const [target] = targets;
-    if (!target) {
-      if (inputs.some((input) => input.checked)) throw new FillError('cannot-clear');
-      return;
+    if (target === undefined) {
+      // A chosen radio cannot be un-chosen by a person either; undo says so (单选) instead of pretending.
+      if (options.some((option) => option.checked)) throw new FillError('cannot-clear');
+      return '';
     }
-    if (!target.checked) click(target.closest('label') ?? target);
-    return;
+    if (!options[target]!.checked) {
+      click(options[target]!.target);
+      await settle(win, timing, () => choiceOptions(field.element)[target]?.checked === true);
+    }
+    return options[target]!.text;
   }
-  for (const input of inputs) {
-    if (input.checked !== targets.has(input)) click(input.closest('label') ?? input);
+  for (let i = 0; i < options.length; i++) {
+    // Read again each time: the framework may have re-rendered the options after the last click.
+    const now = choiceOptions(field.element)[i];
+    if (!now || now.input?.disabled || now.checked === targets.has(i)) continue;
+    click(now.target);
+    await settle(win, timing, () => choiceOptions(field.element)[i]?.checked === targets.has(i));
   }
+  return [...targets].sort((x, y) => x - y).map((i) => options[i]!.text);
+}
+
+// --- drawn selects (catalogued libraries without a dedicated path, ARIA comboboxes, hidden native selects) -------
+
+/** Visible popups that may hold this select's options, newest last. */
+function popupsOf(field: LiveField, parts: SelectParts | undefined): Element[] {
+  const doc = field.element.ownerDocument;
+  const root = field.element;
+  const found: Element[] = [];
+  const linked = root.getAttribute('aria-controls') ?? root.querySelector('[aria-controls]')?.getAttribute('aria-controls');
+  if (linked) {
+    const target = doc.getElementById(linked);
+    if (target) found.push(target);
+  }
+  const selector = [parts?.dropdown, '[role="listbox"]'].filter(Boolean).join(', ');
+  // A dropdown drawn inside the widget (layui's <dl>) comes first; popups appended to <body> after.
+  for (const element of Array.from(root.querySelectorAll(selector))) found.push(element);
+  for (const element of Array.from(doc.querySelectorAll(selector))) if (!root.contains(element)) found.push(element);
+  return found.filter((element) => element.getClientRects().length > 0 || !doc.documentElement.getBoundingClientRect().width);
+}
+
+interface DrawnOption {
+  element: Element;
+  text: string;
+  selected: boolean;
+}
+
+function drawnOptions(popup: Element, parts: SelectParts | undefined): DrawnOption[] {
+  const selector = parts?.option ? `${parts.option}, [role="option"]` : '[role="option"], li, dd';
+  return Array.from(popup.querySelectorAll(selector))
+    .filter((element) => !(parts?.disabled && element.matches(parts.disabled)) && element.getAttribute('aria-disabled') !== 'true')
+    .map((element) => ({
+      element,
+      text: cleanText(element.getAttribute('title') || element.textContent),
+      selected: (parts?.selected ? element.matches(parts.selected) : false) || element.getAttribute('aria-selected') === 'true',
+    }))
+    .filter((option) => option.text !== '');
+}
+
+function findDrawnOption(field: LiveField, parts: SelectParts | undefined, wanted: string): DrawnOption | undefined {
+  for (const popup of popupsOf(field, parts).reverse()) {
+    const options = drawnOptions(popup, parts);
+    const match = matchOption(options.map((option) => option.text), wanted);
+    if (match !== undefined) return options.find((option) => option.text === match);
+  }
+  return undefined;
+}
+
+function pressOption(element: Element): void {
+  const win = winOf(element);
+  const init = { bubbles: true, cancelable: true, composed: true };
+  element.dispatchEvent(new win.MouseEvent('mouseenter', { ...init, bubbles: false }));
+  element.dispatchEvent(new win.MouseEvent('mousemove', init));
+  click(element);
+}
+
+async function writeDrawnSelect(field: LiveField, value: string | string[], timing: WidgetTiming): Promise<string | string[]> {
+  const win = winOf(field.element);
+  const parts = entryOf(field.library)?.select;
+  const root = field.element;
+  let wanted = Array.isArray(value) ? value : value === '' ? [] : [value];
+  const native = field.control?.tagName === 'SELECT' ? field.control as HTMLSelectElement : null;
+  if (wanted.length === 0) {
+    // Back to "nothing chosen": only where the select has a placeholder option a person can pick (请选择).
+    const blank = native ? Array.from(native.options).find((option) => option.value === '') : undefined;
+    if (!blank || field.multiple) throw new FillError('cannot-clear');
+    wanted = [cleanText(blank.textContent)];
+  }
+  const trigger = (parts?.trigger ? root.querySelector(parts.trigger) : null) ?? root.querySelector('[role="combobox"]') ?? root;
+  const openIt = () => {
+    if (parts?.openWith === 'mousedown') mouse(trigger, 'mousedown');
+    else click(trigger);
+  };
+  const picked: string[] = [];
+  try {
+    for (const item of wanted) {
+      let option = findDrawnOption(field, parts, item);
+      if (!option) {
+        openIt();
+        option = await waitFor(win, timing, () => findDrawnOption(field, parts, item));
+      }
+      if (!option) {
+        // A filterable select shows only some options (a virtual list): type the value, as a person would.
+        const search = Array.from(root.querySelectorAll<HTMLInputElement>('input')).find((input) => !input.readOnly && !input.disabled);
+        if (search) {
+          setControlValue(search, item);
+          option = await waitFor(win, timing, () => findDrawnOption(field, parts, item));
+        }
+      }
+      if (!option) throw new FillError(popupsOf(field, parts).length > 0 ? 'option-not-found' : 'no-dropdown');
+      const text = option.text;
+      if (!option.selected || !field.multiple) pressOption(option.element);
+      picked.push(text);
+      await settle(win, timing, () => {
+        const now = readCurrent(field);
+        return Array.isArray(now) ? now.some((shown) => sameValue(shown, text)) : sameValue(now, text);
+      });
+      if (!field.multiple) break;
+    }
+  } finally {
+    if (field.multiple && popupsOf(field, parts).some((popup) => !root.contains(popup))) {
+      const input = root.querySelector('input');
+      if (input) key(input, 'Escape');
+      await sleep(win, timing.settleMs);
+    }
+  }
+  if (native && value.length === 0) return '';
+  return field.multiple ? picked : picked[0] ?? '';
 }
 
 // --- library dropdowns ------------------------------------------------------------------------------------------
@@ -295,14 +425,14 @@ function isShown(element: Element): boolean {
   return !element.matches('.ant-select-dropdown-hidden');
 }
 
-function searchInput(field: DetectedField): TextControl | null {
+function searchInput(field: LiveField): TextControl | null {
   const root = field.element;
   if (field.library === 'antd') return root.querySelector<TextControl>('.ant-select-selection-search-input');
   const input = root.querySelector<TextControl>('.el-select__input, input.el-input__inner, input');
   return input && !input.hasAttribute('readonly') ? input : null;
 }
 
-function isOpen(field: DetectedField): boolean {
+function isOpen(field: LiveField): boolean {
   const root = field.element;
   if (field.library === 'antd') return root.matches('.ant-select-open');
   const expanded = root.querySelector('[aria-expanded]')?.getAttribute('aria-expanded');
@@ -315,7 +445,7 @@ function isLeaving(element: Element): boolean {
   return /-leave(?:-active)?(?:\s|$)/.test(element.className) || (element as HTMLElement).style?.pointerEvents === 'none';
 }
 
-function dropdownOf(field: DetectedField): Element | undefined {
+function dropdownOf(field: LiveField): Element | undefined {
   const doc = field.element.ownerDocument;
   const root = field.element;
   const controls = root.querySelector('[aria-controls]')?.getAttribute('aria-controls')
@@ -335,7 +465,7 @@ function dropdownOf(field: DetectedField): Element | undefined {
   return shown[shown.length - 1];
 }
 
-function open(field: DetectedField): void {
+function open(field: LiveField): void {
   const root = field.element;
   if (field.library === 'antd') {
     // rc-select toggles on mousedown of the selector, not on click.
@@ -345,7 +475,7 @@ function open(field: DetectedField): void {
   click(root.querySelector('.el-select__wrapper, .el-input') ?? root);
 }
 
-function close(field: DetectedField): void {
+function close(field: LiveField): void {
   if (!isOpen(field)) return;
   const input = searchInput(field) ?? field.element.querySelector('input');
   if (input) key(input, 'Escape');
@@ -360,7 +490,7 @@ interface OptionNode {
   selected: boolean;
 }
 
-function optionNodes(field: DetectedField, dropdown: Element): OptionNode[] {
+function optionNodes(field: LiveField, dropdown: Element): OptionNode[] {
   if (field.library === 'antd') {
     return Array.from(dropdown.querySelectorAll('.ant-select-item-option')).map((element) => ({
       element,
@@ -375,14 +505,14 @@ function optionNodes(field: DetectedField, dropdown: Element): OptionNode[] {
   }));
 }
 
-function findOption(field: DetectedField, dropdown: Element, wanted: string): OptionNode | undefined {
+function findOption(field: LiveField, dropdown: Element, wanted: string): OptionNode | undefined {
   const nodes = optionNodes(field, dropdown).filter((node) => !node.element.matches('.is-disabled, .ant-select-item-option-disabled'));
   const match = matchOption(nodes.map((node) => node.text), wanted);
   return match === undefined ? undefined : nodes.find((node) => node.text === match);
 }
 
 /** Finds an option that may be filtered out or off-screen in a virtual list: search first, then scroll. */
-async function reachOption(field: DetectedField, wanted: string, timing: WidgetTiming): Promise<OptionNode> {
+async function reachOption(field: LiveField, wanted: string, timing: WidgetTiming): Promise<OptionNode> {
   const win = winOf(field.element);
   let dropdown = dropdownOf(field);
   let option = dropdown ? findOption(field, dropdown, wanted) : undefined;
@@ -413,13 +543,13 @@ async function reachOption(field: DetectedField, wanted: string, timing: WidgetT
   throw new FillError(dropdown ? 'option-not-found' : 'no-dropdown');
 }
 
-function isFilterable(field: DetectedField): boolean {
+function isFilterable(field: LiveField): boolean {
   const root = field.element;
   if (field.library === 'antd') return root.matches('.ant-select-show-search');
   return root.querySelector('.el-select__wrapper.is-filterable') !== null || searchInput(field) !== null;
 }
 
-async function openDropdown(field: DetectedField, timing: WidgetTiming): Promise<Element> {
+async function openDropdown(field: LiveField, timing: WidgetTiming): Promise<Element> {
   const win = winOf(field.element);
   if (!isOpen(field) || !dropdownOf(field)) open(field);
   const dropdown = await waitFor(win, timing, () => dropdownOf(field));
@@ -428,7 +558,7 @@ async function openDropdown(field: DetectedField, timing: WidgetTiming): Promise
   return dropdown;
 }
 
-function pick(field: DetectedField, option: OptionNode): void {
+function pick(field: LiveField, option: OptionNode): void {
   if (field.library === 'antd') {
     mouse(option.element, 'mousemove');
     option.element.dispatchEvent(new (winOf(option.element).MouseEvent)('click', { bubbles: true, cancelable: true }));
@@ -437,7 +567,7 @@ function pick(field: DetectedField, option: OptionNode): void {
   }
 }
 
-async function clearSelect(field: DetectedField, timing: WidgetTiming): Promise<void> {
+async function clearSelect(field: LiveField, timing: WidgetTiming): Promise<void> {
   const win = winOf(field.element);
   const root = field.element;
   // mouseenter does not bubble: Element UI's el-cascader listens on its root, el-select on its wrapper or input.
@@ -451,23 +581,25 @@ async function clearSelect(field: DetectedField, timing: WidgetTiming): Promise<
   await sleep(win, timing.settleMs);
 }
 
-async function writeLibrarySelect(field: DetectedField, value: string | string[], timing: WidgetTiming): Promise<void> {
+async function writeLibrarySelect(field: LiveField, value: string | string[], timing: WidgetTiming): Promise<string | string[]> {
   const win = winOf(field.element);
   const wanted = Array.isArray(value) ? value : value === '' ? [] : [value];
   const multiple = field.multiple || Array.isArray(value);
   if (wanted.length === 0 && !multiple) {
     await clearSelect(field, timing);
-    return;
+    return '';
   }
+  const picked: string[] = [];
   await openDropdown(field, timing);
   try {
     for (const item of wanted) {
       const option = await reachOption(field, item, timing);
+      picked.push(option.text);
       if (!option.selected) {
         pick(field, option);
         await sleep(win, timing.settleMs);
       }
-      if (!multiple) return;
+      if (!multiple) return option.text;
       if (!isOpen(field)) await openDropdown(field, timing);
     }
     if (multiple) {
@@ -484,6 +616,7 @@ async function writeLibrarySelect(field: DetectedField, value: string | string[]
     close(field);
     await sleep(win, timing.settleMs);
   }
+  return picked;
 }
 
 // --- cascader -----------------------------------------------------------------------------------------------------
@@ -495,11 +628,11 @@ const CASCADER = {
     node: '.ant-cascader-menu-item', label: '.ant-cascader-menu-item-content', suggestion: '.ant-cascader-menu-item' },
 } as const;
 
-function cascaderParts(field: DetectedField) {
+function cascaderParts(field: LiveField) {
   return field.library === 'antd' ? CASCADER.antd : CASCADER.element;
 }
 
-function cascaderDropdown(field: DetectedField): Element | undefined {
+function cascaderDropdown(field: LiveField): Element | undefined {
   const parts = cascaderParts(field);
   const doc = field.element.ownerDocument;
   const shown = Array.from(doc.querySelectorAll(parts.dropdown))
@@ -511,13 +644,13 @@ function nodeText(node: Element, labelSelector: string): string {
   return cleanText(node.getAttribute('title') || node.querySelector(labelSelector)?.textContent || node.textContent);
 }
 
-async function writeCascader(field: DetectedField, value: string, timing: WidgetTiming): Promise<void> {
+async function writeCascader(field: LiveField, value: string, timing: WidgetTiming): Promise<string> {
   const win = winOf(field.element);
   const parts = cascaderParts(field);
   const path = value.split(/\s*[/／>]\s*/).filter((part) => part !== '');
   if (path.length === 0) {
     await clearSelect(field, timing);
-    return;
+    return '';
   }
   const root = field.element;
   if (field.library === 'antd') mouse(root.querySelector('.ant-select-selector') ?? root, 'mousedown');
@@ -534,29 +667,32 @@ async function writeCascader(field: DetectedField, value: string, timing: Widget
   };
   try {
     if (path.length > 1) {
+      let last = '';
       for (const [level, part] of path.entries()) {
         const node = await waitFor(win, timing, () => find(menus()[level], part));
         if (!node) throw new FillError('option-not-found');
+        last = nodeText(node, parts.label);
         click(node);
         await sleep(win, timing.settleMs);
       }
-      return;
+      return last;
     }
     // Only the leaf is known (a teacher's 所属专业): try each first-level group until its children hold it.
     const [leaf] = path as [string];
     const direct = find(menus()[0], leaf);
     if (direct) {
       click(direct);
-      return;
+      return nodeText(direct, parts.label);
     }
     for (const group of nodesIn(menus()[0])) {
       click(group);
       await sleep(win, timing.settleMs);
       const node = find(menus()[1], leaf);
       if (node) {
+        const text = nodeText(node, parts.label);
         click(node);
         await sleep(win, timing.settleMs);
-        return;
+        return text;
       }
     }
     throw new FillError('option-not-found');
@@ -569,26 +705,42 @@ async function writeCascader(field: DetectedField, value: string, timing: Widget
   }
 }
 
-/** Writes one value into one field through the widget's own event path. */
-export async function writeField(field: DetectedField, value: string | string[], timing: WidgetTiming): Promise<void> {
+/**
+ * Writes one value into one field through the widget's own event path, as a person would, and returns what the
+ * widget should now show (the option actually clicked: 大庆市 for a wanted 黑龙江省大庆市).
+ */
+export async function writeField(field: LiveField, value: string | string[], timing: WidgetTiming): Promise<string | string[]> {
   if (!field.element.isConnected) throw new FillError('detached');
   const single = Array.isArray(value) ? value.join('、') : value;
   switch (field.widget) {
     case 'text':
     case 'textarea':
     case 'number':
-      return writeText(field, single);
+      await writeText(field, single);
+      return single;
     case 'date':
-      return writeDate(field, single, timing);
+      await writeDate(field, single, timing);
+      return single;
     case 'radio-group':
     case 'checkbox-group':
-      return writeChoices(field, value);
+      return writeChoices(field, value, timing);
     case 'select':
-      if (field.control?.tagName === 'SELECT') return writeNativeSelect(field, value);
-      return writeLibrarySelect(field, value, timing);
+      if (field.control?.tagName === 'SELECT' && field.control === field.element) return writeNativeSelect(field, value);
+      if (field.library === 'element' || field.library === 'antd') return writeLibrarySelect(field, value, timing);
+      return writeDrawnSelect(field, value, timing);
     case 'cascader':
       return writeCascader(field, single, timing);
     case 'checkbox':
       throw new FillError('error');
   }
+}
+
+/**
+ * Whether the widget shows what was chosen: the same value, or for a cascader or a path-like select the chosen
+ * option at the end of what it prints ("装备制造大类 / 数控技术" shows 数控技术).
+ */
+export function showsValue(current: string | string[], expected: string | string[]): boolean {
+  if (sameValue(current, expected)) return true;
+  if (Array.isArray(current) || Array.isArray(expected) || expected === '') return false;
+  return optionKey(current).endsWith(optionKey(expected));
 }

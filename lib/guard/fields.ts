@@ -1,4 +1,4 @@
-import { detectFields, fieldLimits, readCurrent, type DetectedField } from '@/lib/autofill';
+import { detectFields, fieldLimits, type FieldInfo } from '@/lib/autofill';
 import type { Category, RulePack } from '@/lib/rules/schema';
 import { countChars } from '@/lib/text';
 import type { FieldState } from './checklist';
@@ -15,11 +15,11 @@ function textOf(value: string | string[]): string {
 }
 
 /** Reads 字数 of the category's limited text fields and counts named authors, from fields the autofill library detected. */
-export function pageFieldStates(fields: readonly DetectedField[], pack: RulePack, category: Category): PageFields {
+export function pageFieldStates(fields: readonly FieldInfo[], pack: RulePack, category: Category): PageFields {
   const out: FieldState[] = [];
   const authors = new Set<string>();
   for (const field of fields) {
-    if (field.role?.startsWith('author[') && field.attribute === 'name' && textOf(readCurrent(field)).trim() !== '') {
+    if (field.role?.startsWith('author[') && field.attribute === 'name' && textOf(field.current).trim() !== '') {
       authors.add(field.role);
     }
     const limits = fieldLimits(field, pack, category);
@@ -28,7 +28,7 @@ export function pageFieldStates(fields: readonly DetectedField[], pack: RulePack
       fieldId: limits.fieldId,
       label: field.label,
       // 字数 as Word counts it: the notices' limits are Word's count, not the site's maxlength.
-      chars: countChars(textOf(readCurrent(field))),
+      chars: countChars(textOf(field.current)),
       ...(limits.maxChars !== undefined ? { maxChars: limits.maxChars } : {}),
       ...(limits.minChars !== undefined ? { minChars: limits.minChars } : {}),
     });

@@ -1,19 +1,25 @@
 /**
- * Upload components on the page: Element UI / Element Plus `el-upload` (a hidden `input.el-upload__input` inside
- * `.el-upload`, the tip and the file list beside it), Ant Design Vue `a-upload` (`.ant-upload-wrapper` around a
- * `display: none` input and `.ant-upload-list`), and plain `<input type="file">`. Only reads the DOM.
+ * Upload components on the page: the libraries' own (Element UI / Element Plus `el-upload`, Ant Design Vue
+ * `a-upload`, and the others in lib/autofill/catalogue.ts, each a hidden `<input type=file>` behind a drawn button
+ * with a file list and a tip) and plain `<input type="file">` anywhere — in a printed form's table row, after a
+ * `材料名称：` text, or with only a tip beside it. Only reads the DOM.
  */
 
-import { cleanText, createLabelContext, createTableCache, findLabel } from '@/lib/autofill';
+import { CATALOGUE, cleanText, createLabelContext, createTableCache, findLabel } from '@/lib/autofill';
 
 const FILE_INPUT = 'input[type="file"]';
-const LIST = '.el-upload-list, .ant-upload-list';
-const LIST_ITEM = '.el-upload-list__item, .ant-upload-list-item';
-const ITEM_NAME = '.el-upload-list__item-file-name, .el-upload-list__item-name, .ant-upload-list-item-name';
+const uploads = CATALOGUE.flatMap((entry) => (entry.upload ? [entry.upload] : []));
+const joined = (parts: Array<string | undefined>) => parts.filter((part): part is string => !!part).join(', ');
+const LIST = joined(uploads.map((u) => u.list));
+const LIST_ITEM = joined(uploads.map((u) => u.item));
+const ITEM_NAME = joined(uploads.map((u) => u.name));
 /** Most specific first: a drag area is the visible part of the .el-upload around it. */
-const TRIGGERS = ['.el-upload-dragger', '.ant-upload-drag', '.ant-upload-select', '.el-upload'];
-const HINT = '.el-upload__tip, .ant-upload-hint, [class*="upload-tip"], [class*="upload-hint"], [class*="upload__tip"]';
-const FORM_ITEM = '.el-form-item, .ant-form-item';
+const TRIGGERS = uploads.flatMap((u) => u.trigger.split(/\s*,\s*/));
+const HINT = joined([...uploads.map((u) => u.tip), '[class*="upload-tip"]', '[class*="upload-hint"]', '[class*="upload__tip"]',
+  '[class*="word-aux"]', '[class*="form-item-extra"]', '[class*="__help"]', '[class*="form__tips"]']);
+const FORM_ITEM = joined(CATALOGUE.map((entry) => entry.formItem?.item));
+const MAX_HINT = 80;
+const UPLOAD_ROOTS = joined(uploads.map((u) => u.root));
 /** How far up from a drop target to look for the upload it belongs to. */
 const MAX_DROP_DEPTH = 6;
 
@@ -26,6 +32,8 @@ export interface UploadSite {
   input: HTMLInputElement | null;
   label: string;
   hint: string;
+  /** The input's `accept` attribute (".mp4", "video/*"), lower case; '' when it accepts anything. */
+  accept: string;
   /** Files the page lists as chosen or uploaded; null when the component shows no list. */
   listed: string[] | null;
   multiple: boolean;
@@ -66,30 +74,58 @@ function listedNames(root: Element, input: HTMLInputElement | null): string[] | 
       .filter((name) => name !== '');
   }
   // A plain input keeps its selection: that is the page's list.
-  if (input && !root.closest('.ant-upload-wrapper, .el-upload') && !root.querySelector('.el-upload')) {
+  if (input && !root.closest(UPLOAD_ROOTS) && !root.querySelector(UPLOAD_ROOTS)) {
     return Array.from(input.files ?? []).map((f) => f.name);
   }
   return null;
 }
 
-function hintOf(root: Element): string {
-  const scope = root.closest(FORM_ITEM) ?? root.parentElement ?? root;
-  return cleanText(Array.from(scope.querySelectorAll(HINT)).map((e) => e.textContent ?? '').join(' '));
+/** Short text after the input up to the next control: `<input type=file> <span>PDF格式</span>`. */
+function textAfter(input: Element): string {
+  const parts: string[] = [];
+  for (let node = input.nextSibling; node; node = node.nextSibling) {
+    if (node.nodeType === 1 && ((node as Element).matches('input, select, textarea, button') || (node as Element).querySelector('input, select, textarea'))) break;
+    const text = cleanText(node.textContent);
+    if (text !== '') parts.push(text);
+  }
+  const text = parts.join(' ');
+  return text.length <= MAX_HINT ? text : '';
+}
+
+/** The other control-free cells of the input's table row: 要求 / 说明 columns of a printed form's upload table. */
+function rowCells(input: Element, label: string): string {
+  const row = input.closest('tr');
+  if (!row) return '';
+  return Array.from(row.children)
+    .filter((cell) => !cell.querySelector('input, select, textarea, button'))
+    .map((cell) => cleanText(cell.textContent))
+    .filter((text) => text !== '' && text !== label && !/^\d+$/.test(text))
+    .join(' ');
+}
+
+function hintOf(root: Element, input: HTMLInputElement | null, label: string): string {
+  const scope = (FORM_ITEM !== '' ? root.closest(FORM_ITEM) : null) ?? root.parentElement ?? root;
+  const tips = cleanText(Array.from(scope.querySelectorAll(HINT)).map((e) => e.textContent ?? '').join(' '));
+  if (tips !== '' || !input) return tips;
+  return cleanText([rowCells(input, label), textAfter(input)].filter((t) => t !== '').join(' '));
 }
 
 /** Reads one upload component; `key` is filled in by `findUploads`, which sees all of them. */
 export function readUpload(root: Element, labelContext = createLabelContext(root.ownerDocument.body, createTableCache())): Omit<UploadSite, 'key'> {
   const input = root.matches(FILE_INPUT) ? root as HTMLInputElement : root.querySelector<HTMLInputElement>(FILE_INPUT);
   const trigger = TRIGGERS.map((t) => root.querySelector(t)).find((e) => e !== null) ?? root;
-  const found = findLabel(root, input, labelContext);
+  // A plain input is its own widget: the text before it inside its paragraph or cell is its label.
+  const plain = input !== null && root.querySelector(TRIGGERS.join(', ')) === null;
+  const found = findLabel(plain ? input : root, input, labelContext);
   // A native input's label may be the button text (选择文件) only when nothing names it; that says nothing.
-  const label = found.source === 'none' ? '' : found.text;
+  const label = found.source === 'none' || found.source === 'placeholder' ? '' : found.text;
   return {
     root,
     trigger,
     input,
     label,
-    hint: hintOf(root),
+    hint: hintOf(root, input, label),
+    accept: cleanText(input?.getAttribute('accept')).toLowerCase(),
     listed: listedNames(root, input),
     multiple: input?.multiple ?? false,
   };

@@ -228,7 +228,7 @@ describe.each(CASES)('$library #$route', (c) => {
     const snap = await snapshot();
     expect(snap.framework).toBe(c.library);
     expect(snap.route).toBe(c.route);
-    const libraryRoot = { 'element-plus': '.el-form, .el-table', 'element-ui': '.el-form', antdv: '.ant-form' }[c.library];
+    const libraryRoot = ({ 'element-plus': '.el-form, .el-table', 'element-ui': '.el-form', antdv: '.ant-form' } as Record<string, string>)[c.library]!;
     expect(await page.locator(libraryRoot).count()).toBeGreaterThan(0);
     expect(problems).toEqual([]);
     await page.close();

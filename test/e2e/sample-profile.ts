@@ -46,10 +46,10 @@ export const SAMPLE_DRAFTS: Draft[] = [
   }, 1_750_000_000_001),
 ];
 
-/** Restores the sample data through the options page's 备份与恢复 tab. */
-export async function seedSampleProfile(browser: ExtensionBrowser): Promise<void> {
+/** Restores the sample data (or other drafts with the same people and team) through the options page's 备份与恢复 tab. */
+export async function seedSampleProfile(browser: ExtensionBrowser, { drafts = SAMPLE_DRAFTS }: { drafts?: Draft[] } = {}): Promise<void> {
   const text = await serializeBackup({
-    people: SAMPLE_PEOPLE, teams: [SAMPLE_TEAM], drafts: SAMPLE_DRAFTS, deadlines: [], fills: [],
+    people: SAMPLE_PEOPLE, teams: [SAMPLE_TEAM], drafts, deadlines: [], fills: [],
   });
   const dir = await mkdtemp(join(tmpdir(), 'submit-helper-sample-'));
   const file = join(dir, 'sample-backup.json');

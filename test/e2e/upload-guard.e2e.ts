@@ -3,44 +3,25 @@
  * Files are generated here: MP4s are header-only (mp4-builder) written sparse on disk, so the "600 MB" video is a
  * real 600 MB file Chromium reads through the real <input type=file>, costing a few KB of disk.
  */
-import { closeSync, ftruncateSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMp4Pieces } from '../fixtures/checks/mp4-builder';
 import { buildDocx, para } from '../fixtures/checks/office';
 import { buildZip } from '../fixtures/checks/zip-builder';
 import { fixtureSnapshot, rerenderFixture, waitForFixture } from './fixtures/forms/fixture-api';
+import { PDF, writeFile, writeMp4 as writeMp4In } from './files';
 import { launchWithExtension, panel, startFixtureServer, type ExtensionBrowser } from './harness';
+import { checklistStatus } from './panel-helpers';
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 let browser: ExtensionBrowser;
 let dir: string;
 const MB = 1024 * 1024;
 
-function writeMp4(name: string, sec: number, fps: number, mediaBytes = 1000): string {
-  const { pieces, size } = buildMp4Pieces({
-    tracks: [{ kind: 'video', codec: 'avc1', timescale: fps * 1000, stts: [[Math.round(sec * fps), 1000]], width: 1920, height: 1080 }],
-    mdatPayload: mediaBytes,
-  });
-  const path = join(dir, name);
-  const fd = openSync(path, 'w');
-  for (const p of pieces) writeSync(fd, p.bytes, 0, p.bytes.length, p.offset);
-  // The media data is a hole: the file has its full size, the disk holds only the headers.
-  ftruncateSync(fd, size);
-  closeSync(fd);
-  return path;
-}
-
-function write(name: string, bytes: Uint8Array | string): string {
-  const path = join(dir, name);
-  writeFileSync(path, bytes);
-  return path;
-}
-
-const PDF = '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+const writeMp4 = (name: string, sec: number, fps: number, mediaBytes?: number) => writeMp4In(dir, name, sec, fps, mediaBytes);
+const write = (name: string, bytes: Uint8Array | string) => writeFile(dir, name, bytes);
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'upload-guard-'));
@@ -59,10 +40,6 @@ function badge(page: Page, uploadLabel: string): Locator {
   return page.locator(`submit-helper-guard [data-testid="guard-badge"][data-upload="${uploadLabel}#0"]`);
 }
 
-function checklistStatus(page: Page): Promise<Record<string, string>> {
-  return panel(page).locator('[data-testid="guard-checklist"] li[data-kind="slot"]').evaluateAll((items) =>
-    Object.fromEntries(items.map((li) => [li.getAttribute('data-slot'), li.getAttribute('data-status')])));
-}
 
 function fileInput(page: Page, label: string): Locator {
   return page.locator('.el-form-item, .ant-form-item', { has: page.locator(`label:text-is("${label}"), .el-form-item__label:text-is("${label}")`) })

@@ -5,14 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { reactive } from 'vue';
 import { detectFields, type DetectedField } from '@/lib/autofill';
 import { currentPack, findCategory } from '@/lib/rules';
-import { mount, type Mounted } from './mount';
+import { mount, summary, type Mounted } from './mount';
 
 const pack = currentPack();
 const ORDINALS = ['第一作者', '第二作者', '第三作者'];
 
-function summary(fields: readonly DetectedField[]): string[] {
-  return fields.filter((field) => field.attribute).map((field) => `${field.label} → ${field.role}.${field.attribute}`);
-}
 
 let mounted: Mounted | undefined;
 afterEach(() => {

@@ -1,4 +1,10 @@
 import { createApp, nextTick, type App, type Component, type Plugin } from 'vue';
+import type { DetectedField } from '@/lib/autofill';
+
+/** Recognised fields as `label → role.attribute` lines, for comparing whole forms at a glance. */
+export function summary(fields: readonly DetectedField[]): string[] {
+  return fields.filter((field) => field.attribute).map((field) => `${field.label} → ${field.role}.${field.attribute}`);
+}
 
 /** jsdom lacks what Ant Design Vue's grid and Element Plus' popper probe for; give them inert versions. */
 export function stubLayoutApis(): void {

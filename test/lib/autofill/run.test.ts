@@ -11,7 +11,8 @@ import { mount, type Mounted } from './mount';
 import { draft, PEOPLE, TEAM } from './profile-data';
 
 const pack = currentPack();
-const FAST = { settleMs: 5, timeoutMs: 500 };
+// Short pauses, but a dropdown may take a while to render in jsdom on a loaded machine.
+const FAST = { settleMs: 5, timeoutMs: 3000 };
 
 let mounted: Mounted | undefined;
 afterEach(() => {
@@ -54,7 +55,7 @@ describe('runFill on a Vue 3 app (v-model on native controls)', () => {
       ['年级', 'author[0]', 'grade', '五年级', undefined],
       ['学段', 'work', 'field:stage', '小学', undefined],
     ]);
-    const run = await runFill(actions, document, FAST);
+    const run = await runFill(actions, detectFields(document, { pack }), FAST);
     expect(run.results.map((r) => r.status)).toEqual(['done', 'done', 'done', 'done', 'done', 'done']);
     await nextTick();
     expect({ ...model }).toEqual({ name: '王晓燕', unit: '北京市海淀区实验小学', mobile: '13812345678',
@@ -74,7 +75,7 @@ describe('runFill on a Vue 3 app (v-model on native controls)', () => {
     mounted = await mount({ setup: () => ({ model }), template: '<label>姓名 <input v-model="model.name"></label>' });
     const actions = plan('jingpin');
     mounted.host.innerHTML = '';
-    const run = await runFill(actions, document, FAST);
+    const run = await runFill(actions, detectFields(document, { pack }), FAST);
     expect(run.results).toEqual([{ id: 0, status: 'failed', reason: 'detached' }]);
   });
 });
@@ -103,7 +104,7 @@ describe('runFill on Element Plus widgets', () => {
     const actions = planFill({ people: PEOPLE, team: TEAM, pack,
       draft: draft({ categoryId: 'xiaoben', title: '图形的运动重难点教学探究',
         fields: { subject: '数学', grade: '5年级、6年级', stage: '第三学段' } }) }, fields);
-    const run = await runFill(actions, document, FAST);
+    const run = await runFill(actions, detectFields(document, { pack }), FAST);
     expect(run.results.map((r) => [actions.find((a) => a.id === r.id)!.field.label, r.status])).toEqual([
       ['研修主题', 'done'], ['姓名', 'done'], ['科目', 'done'], ['年级', 'done'], ['学段', 'done'],
     ]);
@@ -112,7 +113,7 @@ describe('runFill on Element Plus widgets', () => {
 
     const date = fields.find((field) => field.label === '完成时间')!;
     const dateRun = await runFill([{ ...actions[0]!, id: date.index, field: date, attribute: 'field:x', value: '2025-09-16',
-      current: '' }], document, FAST);
+      current: "" }], fields, FAST);
     expect(dateRun.results[0]).toMatchObject({ status: 'done' });
     expect(form.date).toBe('2025-09-16');
 
@@ -146,7 +147,7 @@ describe('runFill on Ant Design Vue widgets', () => {
       ['学科', 'author[0]', 'subject', '数学'],
       ['院校类型', 'work', 'field:school_type', '高职院校'],
     ]);
-    const run = await runFill(actions, document, FAST);
+    const run = await runFill(actions, fields, FAST);
     expect(run.results.map((r) => r.status)).toEqual(['done', 'done', 'done', 'done']);
     expect({ ...form }).toMatchObject({ name: '张老师', major: '计算机应用', field: '数学', type: '高职院校' });
     await run.undo();
@@ -174,7 +175,7 @@ describe('runFill on a React 19 controlled input', () => {
     const actions = plan('jingpin');
     let run: Awaited<ReturnType<typeof runFill>> | undefined;
     await act(async () => {
-      run = await runFill(actions, document, FAST);
+      run = await runFill(actions, detectFields(document, { pack }), FAST);
     });
     expect(run!.results.map((r) => r.status)).toEqual(['done', 'done']);
     expect(document.getElementById('state')!.textContent).toBe('王晓燕|13812345678');
@@ -210,7 +211,7 @@ describe('runFill undo on an Element UI el-cascader', () => {
       id: field.index, field, role: 'work', attribute: 'field:major', value: '', current: input.value,
       reason: { label: field.label, labelSource: field.labelSource, roleSource: 'default' },
     };
-    const run = await runFill([action], document, FAST);
+    const run = await runFill([action], detectFields(document, { pack }), FAST);
     expect(run.results).toEqual([{ id: field.index, status: 'done', value: '' }]);
     expect(input.value).toBe('');
   });

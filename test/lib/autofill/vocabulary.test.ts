@@ -13,6 +13,20 @@ type Row = [label: string, attribute: FillAttribute | undefined, role?: RoleHint
 
 describe('classifyLabel (generic vocabulary + every pack field)', () => {
   it.each<Row>([
+    // synonyms the notices' own forms do not print (issue #11): same meaning, other words
+    ['联系邮箱', 'email'],
+    ['电子信箱', 'email'],
+    ['E-mail', 'email'],
+    ['个人电邮', 'email'],
+    ['移动电话', 'mobile'],
+    ['联系手机', 'mobile'],
+    ['职称（职务）', 'title'],
+    ['技术职称', 'title'],
+    ['单位名称', 'organization'],
+    ['所在单位名称', 'organization'],
+    ['工作单位（全称）', 'organization'],
+    ['办公电话', 'landline'],
+    ['手机号码', 'mobile'],
     // names
     ['姓名', 'name'],
     ['作者姓名', 'name', { kind: 'author' }],

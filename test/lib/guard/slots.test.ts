@@ -41,6 +41,15 @@ describe('recognizeSlot', () => {
     expect(guess).toMatchObject({ slotId: 'lesson_plan', via: 'label' });
   });
 
+  it('uses a narrow accept attribute when label and tip say nothing', () => {
+    expect(recognizeSlot({ label: '上传', hint: '', accept: '.mp4' }, category('zhijiao_shijian'))).toMatchObject({ slotId: 'video', via: 'accept' });
+    expect(recognizeSlot({ label: '', hint: '', accept: 'video/*' }, category('zhijiao_shijian'))).toMatchObject({ slotId: 'video' });
+    // Anything goes: no slot.
+    expect(recognizeSlot({ label: '附件', hint: '', accept: '' }, category('zhijiao_shijian')).slotId).toBeNull();
+    // The label still wins over accept.
+    expect(recognizeSlot({ label: '教案', hint: '', accept: '.pdf' }, category('zhijiao_shijian')).slotId).toBe('lesson_plan');
+  });
+
   it('says so when nothing points to a slot', () => {
     expect(recognizeSlot({ label: '头像', hint: 'JPG格式' }, category('zhijiao_shijian'))).toEqual({ slotId: null, via: 'none', score: 0 });
   });

@@ -58,6 +58,25 @@ describe('findUploads', () => {
   });
 });
 
+describe('findUploads on plain government pages (no library, no <label>)', () => {
+  it('names a file input by its table row, and reads the row’s other cells as its tip', () => {
+    document.body.innerHTML = `<table><tr><th>序号</th><th>材料名称</th><th>选择文件</th><th>要求</th></tr>
+      <tr><td>1</td><td>作品登记表（签字盖章扫描件）</td><td><input type="file" name="a" accept=".pdf"></td><td>PDF格式</td></tr>
+      <tr><td>2</td><td>教学视频</td><td><input type="file" name="b" accept=".MP4"></td><td>限1个，MP4格式</td></tr></table>`;
+    expect(findUploads(document).map((u) => [u.label, u.hint, u.accept, u.key])).toEqual([
+      ['作品登记表（签字盖章扫描件）', 'PDF格式', '.pdf', '作品登记表（签字盖章扫描件）#0'],
+      ['教学视频', '限1个，MP4格式', '.mp4', '教学视频#0'],
+    ]);
+  });
+
+  it('names one by the text before it, and one with no name by the tip after it', () => {
+    document.body.innerHTML = `<form><p>案例主体内容：<input type="file" accept=".doc,.docx"> <span class="note">Word格式</span></p>
+      <p><input type="file" accept=".jpg" multiple> <span class="note">图片图例，JPG格式</span></p></form>`;
+    expect(findUploads(document).map((u) => [u.label, u.hint, u.multiple])).toEqual([
+      ['案例主体内容：', 'Word格式', false], ['', '图片图例，JPG格式', true]]);
+  });
+});
+
 describe('uploadRootOf', () => {
   it('maps the input, the button and a drop on the dragger to the same component', () => {
     document.body.innerHTML = ELEMENT_PLUS;

@@ -26,6 +26,12 @@ interface Done {
   undo?: FillResult[];
 }
 
+/** The failure's message key; a radio group that cannot be emptied is 单选, not a 下拉框. */
+function failureKey(result: Extract<FillResult, { status: 'failed' }>): string {
+  if (result.reason === 'cannot-clear' && result.widget === 'radio-group') return 'cannotClearRadio';
+  return codeKey(result.reason);
+}
+
 function labelOf(actions: readonly FillAction[], id: number): string {
   return actions.find((a) => a.id === id)?.field.label ?? String(id);
 }
@@ -40,14 +46,14 @@ function ResultLine({ done }: { done: Done }) {
       {!done.undo && failed.length > 0 && (
         <ul className="fill__failures">
           {failed.map((r) => (
-            <li key={r.id}>{labelOf(done.actions, r.id)}：{i18n.t(`fill.failure.${codeKey(r.reason)}` as 'fill.failure.error')}</li>
+            <li key={r.id}>{labelOf(done.actions, r.id)}：{i18n.t(`fill.failure.${failureKey(r)}` as 'fill.failure.error')}</li>
           ))}
         </ul>
       )}
       {notRestored.length > 0 && (
         <ul className="fill__failures">
           {notRestored.map((r) => (
-            <li key={r.id}>{i18n.t('fill.notRestored', [labelOf(done.actions, r.id)])}：{i18n.t(`fill.failure.${codeKey(r.reason)}` as 'fill.failure.error')}</li>
+            <li key={r.id}>{i18n.t('fill.notRestored', [labelOf(done.actions, r.id)])}：{i18n.t(`fill.failure.${failureKey(r)}` as 'fill.failure.error')}</li>
           ))}
         </ul>
       )}
@@ -103,7 +109,7 @@ function AutofillSection({ env }: { env: PanelEnv }) {
       const now = pageState.getSnapshot();
       const fresh = planFill({ ...input, pack: snap.pack, chosenFiles: now.workFiles, ...(now.category ? { category: now.category } : {}) }, fields, { overwrite })
         .filter((a) => !a.skip && !unticked.has(actionKey(a)));
-      const run = await runFill(fresh, document);
+      const run = await runFill(fresh, fields);
       setDone({ run, actions: fresh, results: run.results });
       const filled = run.results.filter((r) => r.status === 'done').map((r) => labelOf(fresh, r.id));
       if (filled.length > 0) {

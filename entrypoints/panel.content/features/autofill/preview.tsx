@@ -6,14 +6,38 @@ function shown(value: string | string[]): string {
   return Array.isArray(value) ? value.join('、') : value;
 }
 
-/** The plan as a list the teacher can untick; lines that will not run say why. */
+/**
+ * The plan as a list the teacher can untick; lines that will not run say why. Fields in closed sections (a closed
+ * <details>, a hidden tab, a collapsed panel) come last under 展开后可填: never filled until opened.
+ */
 export function Preview({ plan, unticked, onToggle }: {
   plan: readonly FillAction[];
   unticked: ReadonlySet<string>;
   onToggle: (action: FillAction) => void;
 }) {
+  const closed = plan.filter((action) => action.skip === 'collapsed');
   return (
-    <ul className="fill__preview" data-testid="fill-preview" aria-label={i18n.t('fill.preview')}>
+    <>
+      <Lines plan={plan.filter((action) => action.skip !== 'collapsed')} unticked={unticked} onToggle={onToggle}
+        testId="fill-preview" label={i18n.t('fill.preview')} />
+      {closed.length > 0 && (
+        <Lines plan={closed} unticked={unticked} onToggle={onToggle} testId="fill-collapsed"
+          label={i18n.t('fill.collapsedGroup', [String(closed.length)])} />
+      )}
+    </>
+  );
+}
+
+function Lines({ plan, unticked, onToggle, testId, label }: {
+  plan: readonly FillAction[];
+  unticked: ReadonlySet<string>;
+  onToggle: (action: FillAction) => void;
+  testId: string;
+  label: string;
+}) {
+  return (
+    <ul className="fill__preview" data-testid={testId} aria-label={label}>
+      {testId === 'fill-collapsed' && <li className="fill__group" aria-hidden="true">{label}</li>}
       {plan.map((action) => {
         const key = actionKey(action);
         const role = i18n.t(`fill.role.${roleKey(action.role)}` as 'fill.role.work');

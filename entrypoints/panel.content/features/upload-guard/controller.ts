@@ -309,7 +309,7 @@ export class UploadGuard {
   private slotFor(site: UploadSite): { guess: SlotGuess; taught: boolean; slotId: string | null } {
     const category = this.snapshot.category;
     if (!category) return { guess: { slotId: null, via: 'none', score: 0 }, taught: false, slotId: null };
-    const guess = recognizeSlot({ label: site.label, hint: site.hint }, category);
+    const guess = recognizeSlot({ label: site.label, hint: site.hint, accept: site.accept }, category);
     const taught = taughtSlot(this.memory, pageKeyOf(this.win.location), category.id, site.key);
     const valid = taught !== undefined && category.slots.some((s) => s.id === taught);
     return { guess, taught: valid, slotId: valid ? taught! : guess.slotId };

@@ -1,0 +1,161 @@
+/**
+ * Never fill what a person cannot see (issue #11). A field hidden by `display: none`, `visibility: hidden`, a zero
+ * size, `opacity: 0`, a position off the page, `aria-hidden`, `inert`, or clipped away by its container is the classic
+ * way a hostile page harvests autofill data: it is left out of detection entirely. A field a person can reach by
+ * opening something — a closed <details>, a hidden tab, a collapsed panel — is `collapsed`: listed as 展开后可填,
+ * never filled until it is open.
+ *
+ * Judged on what a person looks at: a widget's root, or for a native radio/checkbox drawn over by a library, the
+ * label or drawn element beside it. Without layout (jsdom) the geometry tests are skipped and CSS decides.
+ */
+
+import { OPENABLE } from './catalogue';
+
+/** Whether a person can see a field now, open it, or neither. */
+export type Availability = 'visible' | 'collapsed' | 'hidden';
+
+/** Per-detection caches: styles and ancestors are shared by many fields. */
+export interface VisibilityContext {
+  /** False in DOMs without layout (jsdom): every rect is zero there. */
+  layout: boolean;
+  scrollX: number;
+  scrollY: number;
+  ancestors: Map<Element, Availability>;
+}
+
+/** Controls clip their own content (Chromium gives inputs `overflow: clip`); that hides nothing around them. */
+const CONTROL_TAGS = new Set(['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON']);
+
+/** The shortest a field can be and still be seen and clicked. */
+const MIN_SIZE = 2;
+
+export function createVisibilityContext(doc: Document): VisibilityContext {
+  const win = doc.defaultView;
+  return {
+    layout: hasLayout(doc),
+    scrollX: win?.scrollX ?? 0,
+    scrollY: win?.scrollY ?? 0,
+    ancestors: new Map(),
+  };
+}
+
+const layoutCache = new WeakMap<Document, { at: number; layout: boolean }>();
+
+/** Whether the document has layout (a browser) or not (jsdom, where every rect is zero); checked at most every 1 s. */
+export function hasLayout(doc: Document): boolean {
+  const now = Date.now();
+  const known = layoutCache.get(doc);
+  if (known && now - known.at < 1000) return known.layout;
+  const rect = doc.documentElement.getBoundingClientRect();
+  const layout = rect.width > 0 || rect.height > 0;
+  layoutCache.set(doc, { at: now, layout });
+  return layout;
+}
+
+/**
+ * The style that decides visibility: computed in a browser; only the inline style where there is no layout engine
+ * (jsdom's getComputedStyle re-runs the whole cascade per call, and a library's injected CSS makes that seconds).
+ */
+export function styleOf(element: Element): CSSStyleDeclaration | undefined {
+  const doc = element.ownerDocument;
+  if (!hasLayout(doc)) return (element as HTMLElement).style ?? undefined;
+  return doc.defaultView?.getComputedStyle(element) ?? undefined;
+}
+
+/** A hidden container a person can open: a tab panel, a library's collapse body, a `hidden` disclosure target. */
+function isOpenable(element: Element): boolean {
+  if (element.getAttribute('role') === 'tabpanel') return true;
+  if (OPENABLE !== '' && element.matches(OPENABLE)) return true;
+  const id = element.getAttribute('id');
+  if (id) {
+    // The WAI-ARIA disclosure pattern: a button with aria-controls and aria-expanded="false".
+    const escaped = id.replace(/["\\]/g, '\\$&');
+    const controller = element.ownerDocument.querySelector(`[aria-controls~="${escaped}"]`);
+    if (controller && (controller.getAttribute('aria-expanded') === 'false' || controller.getAttribute('role') === 'tab')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** What one element (not its ancestors) does to what is inside it. */
+function ownState(element: Element, context: VisibilityContext): Availability {
+  if (element.hasAttribute('inert') || element.getAttribute('aria-hidden') === 'true') return 'hidden';
+  if (element.tagName === 'DETAILS' && !element.hasAttribute('open')) return 'collapsed';
+  const style = styleOf(element);
+  if (!style) return 'visible';
+  if (style.display === 'none' || (element as HTMLElement).hidden) return isOpenable(element) ? 'collapsed' : 'hidden';
+  // Without layout only inline styles are read, and those do not inherit: an ancestor's visibility hides its content.
+  if (!context.layout && (style.visibility === 'hidden' || style.visibility === 'collapse')) return 'hidden';
+  if (style.opacity === '0' || style.getPropertyValue('content-visibility') === 'hidden') return 'hidden';
+  if (context.layout && style.overflow !== 'visible' && style.overflow !== '' && !CONTROL_TAGS.has(element.tagName)
+    && element.getClientRects().length > 0) {
+    const rect = element.getBoundingClientRect();
+    // A zero-sized container that clips its content (height: 0; overflow: hidden) shows nothing of it.
+    if (rect.width < MIN_SIZE || rect.height < MIN_SIZE) return isOpenable(element) ? 'collapsed' : 'hidden';
+  }
+  return 'visible';
+}
+
+/** The strongest restriction from the element and its ancestors (hidden > collapsed > visible), cached. */
+function inherited(element: Element | null, context: VisibilityContext): Availability {
+  if (!element) return 'visible';
+  const known = context.ancestors.get(element);
+  if (known !== undefined) return known;
+  // The content of a closed <details> is hidden, but its <summary> is what a person clicks to open it.
+  const own = ownState(element, context);
+  let parent: Availability;
+  const up = element.parentElement;
+  if (up && up.tagName === 'DETAILS' && !up.hasAttribute('open') && element.tagName === 'SUMMARY') {
+    parent = inherited(up.parentElement, context);
+  } else {
+    parent = inherited(up, context);
+  }
+  const result = own === 'hidden' || parent === 'hidden' ? 'hidden'
+    : own === 'collapsed' || parent === 'collapsed' ? 'collapsed' : 'visible';
+  context.ancestors.set(element, result);
+  return result;
+}
+
+/** Clipped away by a scrolling or overflow-hidden ancestor (a tab track slid aside, an element moved out of view). */
+function clippedOut(element: Element, rect: DOMRect): Element | undefined {
+  for (let node = element.parentElement; node && node !== element.ownerDocument.body; node = node.parentElement) {
+    const style = styleOf(node);
+    if (!style || (style.overflowX === 'visible' && style.overflowY === 'visible')) continue;
+    // Scrollable containers can bring their content into view; only hidden/clip overflow cuts it off for good.
+    const clips = (value: string) => value === 'hidden' || value === 'clip';
+    if (!clips(style.overflowX) && !clips(style.overflowY)) continue;
+    const box = node.getBoundingClientRect();
+    const outX = clips(style.overflowX) && (rect.right <= box.left || rect.left >= box.right);
+    const outY = clips(style.overflowY) && (rect.bottom <= box.top || rect.top >= box.bottom);
+    if (outX || outY) return node;
+  }
+  return undefined;
+}
+
+/** Whether a person can see `element` now, could by opening something, or cannot at all. */
+export function availabilityOf(element: Element, context: VisibilityContext): Availability {
+  const chain = inherited(element, context);
+  if (chain === 'hidden') return 'hidden';
+  const style = styleOf(element);
+  if (style && (style.visibility === 'hidden' || style.visibility === 'collapse')) return 'hidden';
+  if (chain === 'collapsed' || !context.layout) return chain;
+  const rect = element.getBoundingClientRect();
+  if (rect.width < MIN_SIZE || rect.height < MIN_SIZE) return 'hidden';
+  // Left of or above the page's origin cannot be scrolled to (left: -10000px).
+  if (rect.right + context.scrollX <= 0 || rect.bottom + context.scrollY <= 0) return 'hidden';
+  const clipper = clippedOut(element, rect);
+  if (clipper) {
+    // An inactive tab pane slid out of a track is still a tab a person can choose.
+    return clipper.querySelector(OPENABLE || '[role="tabpanel"]') !== null
+      && element.closest(OPENABLE || '[role="tabpanel"]') !== null ? 'collapsed' : 'hidden';
+  }
+  return 'visible';
+}
+
+/** The best of several (a group is visible when any of its options is). */
+export function bestOf(states: readonly Availability[]): Availability {
+  if (states.includes('visible')) return 'visible';
+  if (states.includes('collapsed')) return 'collapsed';
+  return 'hidden';
+}
