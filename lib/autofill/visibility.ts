@@ -21,6 +21,8 @@ export interface VisibilityContext {
   scrollX: number;
   scrollY: number;
   ancestors: Map<Element, Availability>;
+  /** Ancestors that clip their content (overflow hidden/clip), with their box; null for those that do not. */
+  clips: Map<Element, { x: boolean; y: boolean; box: DOMRect } | null>;
 }
 
 /** Controls clip their own content (Chromium gives inputs `overflow: clip`); that hides nothing around them. */
@@ -36,6 +38,7 @@ export function createVisibilityContext(doc: Document): VisibilityContext {
     scrollX: win?.scrollX ?? 0,
     scrollY: win?.scrollY ?? 0,
     ancestors: new Map(),
+    clips: new Map(),
   };
 }
 
@@ -117,17 +120,29 @@ function inherited(element: Element | null, context: VisibilityContext): Availab
   return result;
 }
 
-/** Clipped away by a scrolling or overflow-hidden ancestor (a tab track slid aside, an element moved out of view). */
-function clippedOut(element: Element, rect: DOMRect): Element | undefined {
-  for (let node = element.parentElement; node && node !== element.ownerDocument.body; node = node.parentElement) {
+/** Scrollable containers can bring their content into view; only hidden/clip overflow cuts it off for good. */
+const clips = (value: string) => value === 'hidden' || value === 'clip';
+
+function clipOf(node: Element, context: VisibilityContext): { x: boolean; y: boolean; box: DOMRect } | null {
+  let known = context.clips.get(node);
+  if (known === undefined) {
     const style = styleOf(node);
-    if (!style || (style.overflowX === 'visible' && style.overflowY === 'visible')) continue;
-    // Scrollable containers can bring their content into view; only hidden/clip overflow cuts it off for good.
-    const clips = (value: string) => value === 'hidden' || value === 'clip';
-    if (!clips(style.overflowX) && !clips(style.overflowY)) continue;
-    const box = node.getBoundingClientRect();
-    const outX = clips(style.overflowX) && (rect.right <= box.left || rect.left >= box.right);
-    const outY = clips(style.overflowY) && (rect.bottom <= box.top || rect.top >= box.bottom);
+    const x = !!style && clips(style.overflowX);
+    const y = !!style && clips(style.overflowY);
+    known = x || y ? { x, y, box: node.getBoundingClientRect() } : null;
+    context.clips.set(node, known);
+  }
+  return known;
+}
+
+/** Clipped away by an overflow-hidden ancestor (a tab track slid aside, an element moved out of its box). */
+function clippedOut(element: Element, rect: DOMRect, context: VisibilityContext): Element | undefined {
+  for (let node = element.parentElement; node && node !== element.ownerDocument.body; node = node.parentElement) {
+    const clip = clipOf(node, context);
+    if (!clip) continue;
+    const { box } = clip;
+    const outX = clip.x && (rect.right <= box.left || rect.left >= box.right);
+    const outY = clip.y && (rect.bottom <= box.top || rect.top >= box.bottom);
     if (outX || outY) return node;
   }
   return undefined;
@@ -144,7 +159,7 @@ export function availabilityOf(element: Element, context: VisibilityContext): Av
   if (rect.width < MIN_SIZE || rect.height < MIN_SIZE) return 'hidden';
   // Left of or above the page's origin cannot be scrolled to (left: -10000px).
   if (rect.right + context.scrollX <= 0 || rect.bottom + context.scrollY <= 0) return 'hidden';
-  const clipper = clippedOut(element, rect);
+  const clipper = clippedOut(element, rect, context);
   if (clipper) {
     // An inactive tab pane slid out of a track is still a tab a person can choose.
     return clipper.querySelector(OPENABLE || '[role="tabpanel"]') !== null
