@@ -8,8 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXTENSION_DIR, FIXTURES_DIR, ROOT, launchWithExtension, panel, startFixtureServer } from '../test/e2e/harness';
-import { seedSampleProfile } from '../test/e2e/sample-profile';
+import { EXTENSION_DIR, FIXTURES_DIR, ROOT, launchWithExtension, panel, startFixtureServer } from './browser';
+import { seedSampleProfile } from './sample-profile';
 
 const PAGES = [
   'http://huodong.ncet.edu.cn/forms/element-plus/#/form/jiaoshi-fujian1',
@@ -18,13 +18,16 @@ const PAGES = [
   'http://huodong.ncet.edu.cn/forms/',
 ];
 
-if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-  console.log('No built extension yet; building it (npx wxt build)…');
-  const result = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit', env: process.env });
+function run(what: string, command: string, args: string[]): void {
+  console.log(what);
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
+
+if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) run('No built extension yet; building it (npx wxt build)…', 'npx', ['wxt', 'build']);
+// Element UI needs Vue 2, kept in its own package beside the forms (the root has Vue 3): installed once, offline-safe.
 if (!existsSync(join(FIXTURES_DIR, 'vue2/node_modules/vue'))) {
-  console.log('The Element UI page needs Vue 2: run `npm ci --prefix test/e2e/fixtures/vue2` once (the other pages work without it).');
+  run('Installing Vue 2 + Element UI for the Element UI form (once)…', 'npm', ['ci', '--prefix', join(FIXTURES_DIR, 'vue2'), '--no-audit', '--no-fund']);
 }
 
 // `--smoke`: no window; checks that every form gets a ready fill button, then exits (for machines without a display).

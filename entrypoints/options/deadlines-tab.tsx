@@ -1,5 +1,7 @@
 import { i18n } from '#i18n';
 import { useState } from 'react';
+import { CategorySelect } from '@/components/category-select';
+import { uiLang } from '@/components/i18n';
 import { deleteDeadline, saveDeadline } from '@/lib/db';
 import type { Deadline } from '@/lib/profile';
 import { ConfirmDelete, Field, RecordList, Status, TextField } from './controls';
@@ -65,12 +67,8 @@ function DeadlineForm(props: { deadline?: Deadline; onSaved: (id: string) => voi
         error={errors.label} required />
       <Field label={i18n.t('optionsPage.deadlines.category')}>
         {(p) => (
-          <select {...p} name="category" value={values.categoryId} onChange={(e) => set('categoryId')(e.target.value)}>
-            <option value="">{i18n.t('optionsPage.none')}</option>
-            {pack.categories.map((c) => (
-              <option key={c.id} value={c.id}>{c.name}</option>
-            ))}
-          </select>
+          <CategorySelect {...p} name="category" pack={pack} lang={uiLang()} value={values.categoryId} onChange={set('categoryId')}
+            emptyLabel={i18n.t('optionsPage.none')} />
         )}
       </Field>
       <TextField name="date" type="date" label={i18n.t('optionsPage.deadlines.date')} value={values.date}

@@ -8,15 +8,15 @@ import {
   type Draft,
   type Team,
 } from '@/lib/profile';
-import { findCategory, type Category, type FieldRule } from '@/lib/rules';
+import { CategorySelect } from '@/components/category-select';
+import { inLang, uiLang } from '@/components/i18n';
+import { findCategory, type FieldRule } from '@/lib/rules';
 import { hasBookTitleMarks } from '@/lib/text';
 import { ConfirmDelete, Field, RecordList, Status, TextField } from './controls';
 import { useEnv, useLive, useRecordSave, useSelection } from './store';
 
-/** Category and field names follow the UI language; the pack carries both. */
-const isEnglish = () => !i18n.t('optionsPage.save').match(/[\u4e00-\u9fff]/);
-const categoryName = (c: Category) => (isEnglish() ? c.nameEn : c.name);
-const fieldName = (f: FieldRule) => (isEnglish() ? f.labelEn : f.label);
+/** Field names follow the UI language; the pack carries both. */
+const fieldName = (f: FieldRule) => inLang(uiLang(), f.label, f.labelEn);
 
 /** 作品草稿: the work's name, category, team and the category's text fields with live 字数 counters. */
 export function DraftsTab() {
@@ -91,12 +91,8 @@ function DraftForm(props: { draft?: Draft; teams: Team[]; onSaved: (id: string) 
       />
       <Field label={i18n.t('optionsPage.drafts.category')}>
         {(p) => (
-          <select {...p} name="category" value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
-            <option value="">{i18n.t('optionsPage.drafts.chooseCategory')}</option>
-            {pack.categories.map((c) => (
-              <option key={c.id} value={c.id}>{categoryName(c)}</option>
-            ))}
-          </select>
+          <CategorySelect {...p} name="category" pack={pack} lang={uiLang()} value={categoryId} onChange={setCategoryId}
+            emptyLabel={i18n.t('optionsPage.drafts.chooseCategory')} />
         )}
       </Field>
       {categoryId && !category && (
