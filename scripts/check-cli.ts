@@ -2,8 +2,8 @@
  * `npm run check`: the 预检 of the extension page, for a folder on disk. A district organiser points it at the
  * folder holding every teacher's `学段+学校+教师姓名/类别名/作品名称/files` folder and gets one report per teacher.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   checkFiles,
@@ -19,6 +19,9 @@ import {
 } from '../lib/checks';
 import { DiskFile } from '../lib/checks/node/file-source';
 import { createNodeCheckPool } from '../lib/checks/node/pool';
+import { verdictSchema } from '../lib/checks/report';
+import { checkDistrict, failuresOf, formatLayoutIssue, inferLayout, type Layout, type LayoutEntry, type WorkResult, type WorkUnit } from '../lib/organiser';
+import { cjkWidth, summaryTable, toCsv } from '../lib/organiser/table';
 import { currentPack, findCategory, parseRulePack, type Category, type RulePack } from '../lib/rules';
 import { z } from 'zod';
 
@@ -28,7 +31,11 @@ export class UsageError extends Error {
 }
 
 export interface CliOptions {
-  category: string;
+  /** Narrows the run to one category; without it each work's category comes from its folder's name. */
+  category?: string;
+  /** Write the 汇总表 here as .xlsx / CSV. */
+  xlsx?: string;
+  csv?: string;
   json: boolean;
   lang: Lang;
   /** Slot ids whose `requiredIf` question the user answers yes. */
@@ -51,6 +58,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         lang: { type: 'string', default: 'zh' },
         applies: { type: 'string', multiple: true, default: [] },
         rules: { type: 'string' },
+        xlsx: { type: 'string' },
+        csv: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -58,12 +67,13 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     throw new UsageError(`参数有误（bad arguments）：${error instanceof Error ? error.message : String(error)}`);
   }
   const { values, positionals } = parsed;
-  if (values.help) return { category: '', json: false, lang: 'zh', applies: [], paths: [], help: true };
+  if (values.help) return { json: false, lang: 'zh', applies: [], paths: [], help: true };
   if (values.lang !== 'zh' && values.lang !== 'en') throw new UsageError(`--lang 只能是 zh 或 en（--lang must be zh or en）：${values.lang}`);
-  if (!values.category) throw new UsageError('缺少 --category（--category is required）');
   if (positionals.length === 0) throw new UsageError('没有给出要检查的文件或文件夹（no files or folders given）');
   return {
-    category: values.category,
+    ...(values.category !== undefined ? { category: values.category } : {}),
+    ...(values.xlsx !== undefined ? { xlsx: values.xlsx } : {}),
+    ...(values.csv !== undefined ? { csv: values.csv } : {}),
     json: values.json,
     lang: values.lang,
     applies: values.applies,
@@ -77,17 +87,20 @@ export function usage(pack: RulePack): string {
   const width = Math.max(...pack.categories.map((c) => c.id.length));
   const ids = pack.categories.map((c) => `  ${c.id.padEnd(width)}  ${c.name}`).join('\n');
   return `用法 / Usage:
-  npm run check -- --category <类别编号> [--json] [--lang zh|en] [--applies <材料编号>] [--rules <规则包.json>] <文件或文件夹…>
+  npm run check -- [--category <类别编号>] [--json] [--csv 汇总表.csv] [--lang zh|en] [--applies <材料编号>] [--rules <规则包.json>] <文件或文件夹…>
 
-  -c, --category  报送类别编号（必填） / category id (required)
+  -c, --category  只检查这个类别（不给时按类别文件夹的名称判断） / only this category (default: from the category folders' names)
       --json      输出 JSON 报告，不输出表格 / print the JSON report instead of a table
+      --csv       把汇总表写成 CSV（UTF-8，Excel/WPS 可直接打开） / write the summary table as CSV
       --lang      表格语言 zh（默认）或 en / table language
       --applies   “视情况必交”的材料按“适用”检查，可重复 / treat that item's condition as met; repeatable
       --rules     使用规则包 JSON 文件（明年的通知） / use a rule-pack JSON file
   -h, --help      显示本说明 / show this help
 
-  文件夹按“学段+学校+教师姓名/类别名/作品名称/文件”检查；装有多个教师文件夹的文件夹逐个教师检查，每位教师一份报告。
-  A folder of teacher folders is checked teacher by teacher, one report each.
+  文件夹按“学段+学校+教师姓名/类别名/作品名称/文件”检查：一次检查整个区县文件夹，每件作品一份报告；类别名写错、
+  空的教师文件夹、认不出的类别文件夹都列为不合格并说明原因。单独给出的文件须用 --category 指定类别。
+  A district folder is checked in one run, one report per work, each work's category from its category folder;
+  misspelt category names, empty teacher folders and unknown folders are failures with the reason.
   退出码 / exit code: 0 全部通过 all pass · 1 有不合格或无法读取 something fails · 2 用法错误 usage error
 
 类别编号 / category ids (规则包 / rule pack ${pack.version}):
@@ -97,139 +110,97 @@ ${ids}`;
 // ---------------------------------------------------------------------------------------------------------------
 // Which files make one report
 
-/** A file on disk and the relative path the engine sees (as a browser's folder pick would give it). */
-export interface PlannedFile {
-  absPath: string;
-  name: string;
-  path?: string;
-}
-
-/** The files of one report: a teacher's folder, a single folder, or the loose files given on the command line. */
-export interface CheckUnit {
-  /** Teacher (or chosen) folder name; null for loose files. */
-  folder: string | null;
-  files: PlannedFile[];
-}
-
+/** The works found under the command line's paths, and where each entry is on disk. */
 export interface Plan {
-  units: CheckUnit[];
-  /** Teacher folders without this category's folder (they submit another category). */
-  skipped: string[];
-  /** A district folder was given (or several units): the JSON output is a batch even for one teacher. */
+  layout: Layout;
+  /** Entry path (as in the layout) → absolute path. */
+  absPath: Map<string, string>;
+  /** A district folder was given (or several works): the JSON output is a batch even for one work. */
   batch: boolean;
 }
 
-interface Tree {
-  name: string;
-  files: string[];
-  dirs: Tree[];
-}
-
-async function readTree(dir: string, name = basename(dir)): Promise<Tree> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => a.name.localeCompare(b.name, 'zh'));
-  const tree: Tree = { name, files: [], dirs: [] };
-  for (const e of entries) {
-    if (e.isDirectory()) tree.dirs.push(await readTree(join(dir, e.name), e.name));
-    else if (e.isFile()) tree.files.push(e.name);
+/** Every file and folder under `dir` as layout entries, the folder's own name first (as a folder pick gives). */
+async function walk(dir: string, rel: string, entries: LayoutEntry[], absPath: Map<string, string>): Promise<void> {
+  const children = await readdir(dir, { withFileTypes: true });
+  if (children.length === 0) entries.push({ path: rel, dir: true });
+  for (const e of children) {
+    const abs = join(dir, e.name);
+    const path = `${rel}/${e.name}`;
+    if (e.isDirectory()) await walk(abs, path, entries, absPath);
+    else if (e.isFile()) {
+      entries.push({ path, size: (await stat(abs)).size });
+      absPath.set(path, abs);
+    }
   }
-  return tree;
-}
-
-/** Every file under `tree`, as path segments from `tree` itself (its own name first). */
-function flatten(tree: Tree, skip: (segments: string[]) => boolean = () => false, prefix: string[] = []): string[][] {
-  const here = [...prefix, tree.name];
-  if (skip(here)) return [];
-  return [...tree.files.map((f) => [...here, f]), ...tree.dirs.flatMap((d) => flatten(d, skip, here))];
-}
-
-function unitFrom(parentDir: string, segments: string[][], folder: string | null): CheckUnit {
-  return {
-    folder,
-    files: segments.map((s) => ({ absPath: join(parentDir, ...s), name: s[s.length - 1]!, path: s.join('/') })),
-  };
 }
 
 /**
- * Groups the command line's paths into reports. A folder is a district batch when its subfolders are teacher
- * folders, i.e. they hold category folders (named exactly as in the pack) or at least two carry the notice's
- * `学段+学校+教师姓名` pluses; otherwise it is one submission. Inside a teacher folder, folders named after another
- * category belong to that category's check and are left out.
+ * Finds the works under the command line's paths by their layout (lib/organiser): teachers, each work's category
+ * from its category folder's name (misspellings named as such), empty and unrecognised folders as failures.
+ * `only` (the command's `-c`) narrows to one category and gives loose files theirs.
  */
-export async function planUnits(inputs: readonly string[], category: Category, pack: RulePack, cwd: string): Promise<Plan> {
-  const categoryNames = new Set(pack.categories.map((c) => c.name));
-  const otherCategory = (segments: string[]) => segments.length === 2 && segments[1] !== category.name && categoryNames.has(segments[1]!);
-  const loose: PlannedFile[] = [];
-  const units: CheckUnit[] = [];
-  const skipped: string[] = [];
-  let districtSeen = false;
-
+export async function planUnits(inputs: readonly string[], pack: RulePack, cwd: string, only?: Category): Promise<Plan> {
+  const entries: LayoutEntry[] = [];
+  const absPath = new Map<string, string>();
+  const taken = new Set<string>();
+  let folders = 0;
   for (const input of inputs) {
     const abs = resolve(cwd, input);
     const info = await stat(abs).catch(() => null);
     if (!info) throw new UsageError(`找不到文件或文件夹（not found）：${input}`);
+    let name = basename(abs);
+    // Two inputs of the same name (a/张三, b/张三) stay two.
+    for (let n = 2; taken.has(name); n++) name = `${basename(abs)} (${n})`;
+    taken.add(name);
     if (info.isFile()) {
-      loose.push({ absPath: abs, name: basename(abs) });
-      continue;
-    }
-    if (!info.isDirectory()) throw new UsageError(`不是文件或文件夹（not a file or folder）：${input}`);
-    const tree = await readTree(abs);
-    const parent = resolve(abs, '..');
-    const isTeacher = (t: Tree) => t.dirs.some((d) => categoryNames.has(d.name));
-    const district =
-      tree.name !== category.name &&
-      !isTeacher(tree) &&
-      (tree.dirs.some(isTeacher) || tree.dirs.filter((d) => d.name.includes('+')).length >= 2);
-    if (!district) {
-      const files = flatten(tree, otherCategory);
-      if (files.length > 0) units.push(unitFrom(parent, files, tree.name));
-      else if (flatten(tree).length > 0) skipped.push(tree.name);
-      continue;
-    }
-    districtSeen = true;
-    for (const teacher of tree.dirs) {
-      const files = flatten(teacher, otherCategory);
-      if (files.length === 0) skipped.push(teacher.name);
-      else units.push(unitFrom(abs, files, teacher.name));
-    }
+      entries.push({ path: name, size: info.size });
+      absPath.set(name, abs);
+    } else if (info.isDirectory()) {
+      folders++;
+      await walk(abs, name, entries, absPath);
+    } else throw new UsageError(`不是文件或文件夹（not a file or folder）：${input}`);
   }
-  if (loose.length > 0) units.unshift({ folder: null, files: loose });
-  if (units.length === 0) {
-    throw new UsageError(
-      skipped.length > 0
-        ? `没有“${category.name}”的文件夹（no folder of this category）：${skipped.join('、')}`
-        : '给出的文件夹里没有文件（the folders hold no files）',
-    );
+  if (absPath.size === 0) throw new UsageError('给出的文件夹里没有文件（the folders hold no files）');
+  const layout = inferLayout(entries, pack.categories, only ? { only } : {});
+  if (layout.units.length === 0) {
+    throw new UsageError(`没有“${only?.name ?? ''}”的文件夹（no folder of this category）：${layout.skipped.join('、')}`);
   }
-  return { units, skipped, batch: districtSeen || units.length > 1 };
+  if (!only && layout.units.some((u) => u.teacherFolder === '' && u.categoryFolder === null)) {
+    throw new UsageError('单独给出的文件看不出类别，请用 --category 指定（give --category for files given one by one）');
+  }
+  return { layout, absPath, batch: layout.district || layout.units.length > 1 || folders > 1 };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Output
 
-/** JSON for several reports; each `report` is exactly what the extension page exports. */
-export const BATCH_SCHEMA_ID = 'submit-helper/check-batch@1';
+/** JSON for a batch: one entry per work, `report` exactly what the extension page exports (null: not checkable). */
+export const BATCH_SCHEMA_ID = 'submit-helper/check-batch@2';
 export const batchReportSchema = z.object({
   schema: z.literal(BATCH_SCHEMA_ID),
-  category: z.string(),
+  /** The `-c` the run was narrowed to; null when every work's category came from its folder. */
+  category: z.string().nullable(),
   rulePack: z.string(),
-  reports: z.array(z.object({ folder: z.string().nullable(), report: checkReportSchema })),
+  works: z.array(
+    z.object({
+      folder: z.string(),
+      categoryFolder: z.string().nullable(),
+      category: z.string().nullable(),
+      work: z.string().nullable(),
+      verdict: verdictSchema,
+      layout: z.array(z.object({ code: z.string(), verdict: z.enum(['warn', 'fail']), message: z.string() })),
+      report: checkReportSchema.nullable(),
+    }),
+  ),
   skipped: z.array(z.string()),
+  /** Files beside the teacher folders (a district's own 汇总表): not part of any submission. */
+  outside: z.array(z.string()),
 });
 export type BatchReport = z.infer<typeof batchReportSchema>;
 
 /** Columns of a terminal: CJK characters take two. */
 export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    const wide =
-      (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x20000 && c <= 0x3fffd);
-    width += wide ? 2 : 1;
-  }
-  return width;
+  return cjkWidth(text);
 }
 
 function pad(text: string, width: number): string {
@@ -246,7 +217,8 @@ const WORDS = {
     verdict: { pass: '通过', warn: '提醒', fail: '不合格', unreadable: '无法读取' } as Record<Verdict, string>,
     category: '类别', rulePack: '规则包', result: '结论', missing: '缺少', whole: '整体',
     slot: '材料', file: '文件', size: '大小', none: '（未归类）', looseFiles: '（单独给出的文件）',
-    summary: (n: number) => `汇总：${n} 份报告`, folder: '文件夹', failing: '不合格文件', skipped: '未检查（没有本类别的文件夹）',
+    summary: (works: number, teachers: number) => `汇总：${teachers} 位教师，${works} 件作品`, folder: '教师文件夹', work: '作品', problems: '问题数',
+    skipped: '未检查（没有本类别的文件夹）', outside: '不属于任何教师的文件',
     sep: '、',
     colon: '：',
   },
@@ -254,7 +226,8 @@ const WORDS = {
     verdict: { pass: 'pass', warn: 'note', fail: 'FAIL', unreadable: 'unreadable' } as Record<Verdict, string>,
     category: 'Category', rulePack: 'rule pack', result: 'Result', missing: 'Missing', whole: 'Submission',
     slot: 'Item', file: 'File', size: 'Size', none: '(unmatched)', looseFiles: '(files given one by one)',
-    summary: (n: number) => `Summary: ${n} reports`, folder: 'Folder', failing: 'Failing files', skipped: 'Not checked (no folder of this category)',
+    summary: (works: number, teachers: number) => `Summary: ${teachers} teachers, ${works} works`, folder: 'Teacher folder', work: 'Work', problems: 'Problems',
+    skipped: 'Not checked (no folder of this category)', outside: 'Files outside any teacher folder',
     sep: ', ',
     colon: ': ',
   },
@@ -266,23 +239,32 @@ function findingLines(findings: readonly Finding[], lang: Lang, indent: string):
   return findings.filter((f) => f.verdict !== 'pass').map((f) => `${indent}${MARK[f.verdict]} ${formatFinding(f, lang)}`);
 }
 
-/** One report as a table: a row per file (verdict, item, file, size), its problems beneath it. */
-export function formatReport(report: CheckReport, category: Category, folder: string | null, lang: Lang): string {
+/** The heading of a work: teacher folder · category folder · work. */
+function workTitle(unit: WorkUnit, w: (typeof WORDS)[Lang]): string {
+  return [unit.teacherFolder || w.looseFiles, unit.categoryFolder, unit.workName].filter((p) => p !== null && p !== '').join(' · ');
+}
+
+/** One work as a table: its layout faults, then a row per file (verdict, item, file, size), its problems beneath it. */
+export function formatReport(result: WorkResult, lang: Lang): string {
+  const { unit, report } = result;
   const w = WORDS[lang];
+  const category = unit.category;
   const slotLabel = (id: string | null) => {
-    const slot = category.slots.find((s) => s.id === id);
+    const slot = category?.slots.find((s) => s.id === id);
     return slot ? (lang === 'en' ? slot.labelEn : slot.label) : w.none;
   };
-  const lines: string[] = [];
-  if (folder !== null) lines.push(`== ${folder} ==`);
-  lines.push(`${w.category}${w.colon}${lang === 'en' ? category.nameEn : category.name} (${category.id}) · ${w.rulePack} ${report.rulePack}`);
-  lines.push(`${w.result}${w.colon}${w.verdict[report.verdict]}`);
+  const lines: string[] = [`== ${workTitle(unit, w)} ==`];
+  if (category) lines.push(`${w.category}${w.colon}${lang === 'en' ? category.nameEn : category.name} (${category.id})${report ? ` · ${w.rulePack} ${report.rulePack}` : ''}`);
+  lines.push(`${w.result}${w.colon}${w.verdict[result.verdict]}`);
+  for (const issue of unit.issues) lines.push(`  ${MARK[issue.verdict]} ${formatLayoutIssue(issue, lang)}`);
+  if (!report) return lines.join('\n');
   if (report.missing.length > 0) {
     lines.push(`${w.missing}${w.colon}${report.missing.map((m) => slotLabel(m.slot)).join(w.sep)}`);
   }
+  const folder = unit.teacherFolder;
   const rows = [[w.result, w.slot, w.file, w.size], ...report.files.map((f) => [
     // The folder is the heading already; the rest of the path still shows 类别名/作品名称.
-    w.verdict[f.verdict], slotLabel(f.slot), f.path !== undefined && folder !== null ? f.path.replace(`${folder}/`, '') : f.name, formatBytes(f.size, lang),
+    w.verdict[f.verdict], slotLabel(f.slot), f.path !== undefined && folder !== '' ? f.path.replace(`${folder}/`, '') : f.name, formatBytes(f.size, lang),
   ])];
   const rendered = table(rows);
   lines.push('', rendered[0]!);
@@ -295,19 +277,21 @@ export function formatReport(report: CheckReport, category: Category, folder: st
   return lines.join('\n');
 }
 
-export function formatSummary(results: ReadonlyArray<{ folder: string | null; report: CheckReport }>, skipped: readonly string[], lang: Lang): string {
+export function formatSummary(results: readonly WorkResult[], layout: Pick<Layout, 'skipped' | 'outside'>, lang: Lang): string {
   const w = WORDS[lang];
   const rows = [
-    [w.folder, w.result, w.failing, w.missing],
-    ...results.map(({ folder, report }) => [
-      folder ?? w.looseFiles,
-      w.verdict[report.verdict],
-      String(report.files.filter((f) => f.verdict === 'fail' || f.verdict === 'unreadable').length),
-      report.missing.map((m) => m.label).join(w.sep),
+    [w.folder, w.category, w.work, w.result, w.problems],
+    ...results.map((r) => [
+      r.unit.teacherFolder || w.looseFiles,
+      r.unit.category ? (lang === 'en' ? r.unit.category.nameEn : r.unit.category.name) : (r.unit.categoryFolder ?? '—'),
+      r.unit.workName ?? '—',
+      w.verdict[r.verdict],
+      String(failuresOf(r, lang).length),
     ]),
   ];
-  const lines = [w.summary(results.length), ...table(rows)];
-  if (skipped.length > 0) lines.push('', `${w.skipped}${w.colon}${skipped.join(w.sep)}`);
+  const lines = [w.summary(results.length, new Set(results.map((r) => r.unit.teacherPath)).size), ...table(rows)];
+  if (layout.skipped.length > 0) lines.push('', `${w.skipped}${w.colon}${layout.skipped.join(w.sep)}`);
+  if (layout.outside.length > 0) lines.push('', `${w.outside}${w.colon}${layout.outside.join(w.sep)}`);
   return lines.join('\n');
 }
 
@@ -331,6 +315,30 @@ async function loadPack(rules: string | undefined, cwd: string): Promise<RulePac
   return result.pack;
 }
 
+async function writeOut(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, data);
+}
+
+function batchJson(results: readonly WorkResult[], layout: Layout, pack: RulePack, only: Category | undefined): BatchReport {
+  return {
+    schema: BATCH_SCHEMA_ID,
+    category: only?.id ?? null,
+    rulePack: pack.version,
+    works: results.map((r) => ({
+      folder: r.unit.teacherFolder,
+      categoryFolder: r.unit.categoryFolder,
+      category: r.unit.category?.id ?? null,
+      work: r.unit.workName,
+      verdict: r.verdict,
+      layout: r.unit.issues.map((i) => ({ code: i.code, verdict: i.verdict, message: formatLayoutIssue(i) })),
+      report: r.report,
+    })),
+    skipped: layout.skipped,
+    outside: layout.outside,
+  };
+}
+
 /** Runs the command; resolves to the exit code (0 all pass, 1 something fails or is unreadable, 2 usage). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let pack = currentPack();
@@ -341,55 +349,62 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0;
     }
     pack = await loadPack(options.rules, io.cwd);
-    const category = findCategory(pack, options.category);
-    if (!category) throw new UsageError(`没有这个类别编号（unknown category）：${options.category}`);
-    const unknownSlot = options.applies.find((id) => !category.slots.some((s) => s.id === id && s.requiredIf));
+    const only = options.category !== undefined ? findCategory(pack, options.category) : undefined;
+    if (options.category !== undefined && !only) throw new UsageError(`没有这个类别编号（unknown category）：${options.category}`);
+    const conditional = (only ? [only] : pack.categories).flatMap((c) => c.slots.filter((s) => s.requiredIf).map((s) => s.id));
+    const unknownSlot = options.applies.find((id) => !conditional.includes(id));
     if (unknownSlot !== undefined) {
-      const ids = category.slots.filter((s) => s.requiredIf).map((s) => s.id);
       throw new UsageError(
-        `--applies ${unknownSlot}：本类别没有这个视情况必交的材料（no such conditional item）；可用 / valid: ${ids.join(', ') || '（无 none）'}`,
+        `--applies ${unknownSlot}：${only ? '本类别' : '各类别都'}没有这个视情况必交的材料（no such conditional item）；可用 / valid: ${[...new Set(conditional)].join(', ') || '（无 none）'}`,
       );
     }
-    const plan = await planUnits(options.paths, category, pack, io.cwd);
+    const plan = await planUnits(options.paths, pack, io.cwd, only);
     const answers = Object.fromEntries(options.applies.map((id) => [id, true]));
 
-    const results: Array<{ folder: string | null; report: CheckReport }> = [];
     // Every file is checked in a worker thread with a hard time and memory bound (lib/checks/node/pool.ts): a
     // hostile file in a district folder costs its own verdict, never the run.
     const pool = await createNodeCheckPool();
+    let results: WorkResult[];
     try {
-      for (const unit of plan.units) {
-        const files: InputFile[] = await Promise.all(
-          unit.files.map(async (f) => ({
+      let printed = 0;
+      const pending = new Map<number, WorkResult>();
+      results = await checkDistrict(plan.layout, {
+        concurrency: 2,
+        check: async (unit) => {
+          const files: InputFile[] = unit.files.map((f) => {
+            const abs = plan.absPath.get(f.source)!;
             // Known by path: the worker opens it and reads only the byte ranges it needs, never the whole video.
-            blob: await DiskFile.at(f.absPath),
-            name: f.name,
-            ...(f.path !== undefined ? { path: f.path } : {}),
-          })),
-        );
-        const label = unit.folder ?? '';
-        const report = await checkFiles(category, files, {
-          rulePack: pack.version,
-          answers,
-          concurrency: pool.size,
-          inspect: (file, { timeoutMs }) => pool.inspect(file.blob as DiskFile, file.name, { timeoutMs }),
-          onProgress: ({ done, total }) => io.progress?.(`${label} ${done}/${total}`),
-        });
-        results.push({ folder: unit.folder, report });
-        if (!options.json) io.stdout(`${results.length > 1 ? '\n' : ''}${formatReport(report, category, unit.folder, options.lang)}`);
-      }
+            return { blob: new DiskFile(abs, f.size), name: f.name, ...(unit.teacherFolder !== '' || unit.categoryFolder !== null ? { path: f.path } : {}) };
+          });
+          return checkFiles(unit.category, files, {
+            rulePack: pack.version,
+            answers,
+            concurrency: pool.size,
+            inspect: (file, { timeoutMs }) => pool.inspect(file.blob as DiskFile, file.name, { timeoutMs }),
+          });
+        },
+        onProgress: (p) => io.progress?.(`${p.teachersDone}/${p.teachersTotal} 位教师 teachers · ${p.worksDone}/${p.worksTotal} 件作品 works`),
+        // Printed in the layout's order as soon as every earlier work is done.
+        onResult: (result, index) => {
+          pending.set(index, result);
+          while (pending.has(printed)) {
+            if (!options.json) io.stdout(`${printed > 0 ? '\n' : ''}${formatReport(pending.get(printed)!, options.lang)}`);
+            pending.delete(printed++);
+          }
+        },
+      });
     } finally {
       pool.dispose();
     }
 
     if (options.json) {
-      const single = !plan.batch;
-      const batch: BatchReport = { schema: BATCH_SCHEMA_ID, category: category.id, rulePack: pack.version, reports: results, skipped: plan.skipped };
-      io.stdout(JSON.stringify(single ? results[0]!.report : batch, null, 2));
+      const single = !plan.batch && results.length === 1 && results[0]!.report !== null;
+      io.stdout(JSON.stringify(single ? results[0]!.report : batchJson(results, plan.layout, pack, only), null, 2));
     } else if (plan.batch) {
-      io.stdout(`\n${formatSummary(results, plan.skipped, options.lang)}`);
+      io.stdout(`\n${formatSummary(results, plan.layout, options.lang)}`);
     }
-    const failing = results.some(({ report }) => VERDICTS.indexOf(report.verdict) >= VERDICTS.indexOf('fail'));
+    if (options.csv !== undefined) await writeOut(resolve(io.cwd, options.csv), toCsv(summaryTable(results, options.lang)));
+    const failing = results.some((r) => VERDICTS.indexOf(r.verdict) >= VERDICTS.indexOf('fail'));
     return failing ? 1 : 0;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

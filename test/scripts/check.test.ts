@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,21 @@ beforeAll(() => {
   teacher('district/中职+城南职校+李四', { fps: 30 });
   teacher('district/中职+城北职校+王五', { category: '自制教学工具软件' });
   write('loose/作品登记表.pdf', buildPdf(1));
+  // A district of several categories: a misspelt category folder, an unknown and empty one, an empty teacher,
+  // a teacher with two works, the district's own 汇总表 beside the teachers.
+  teacher('mixed/中职+城关职校+张三');
+  const second = `mixed/中职+城关职校+张三/${CATEGORY}/钳工实训`;
+  write(`${second}/教案.docx`, buildDocx(para('教案：钳工。')));
+  teacher('mixed/中职+城南职校+李四', { category: '职业教育 实践性教学案例' });
+  write('mixed/小学+实验小学+赵六/融合创新应用教学案例（素质教育主题）/劳动/案例介绍.docx', buildDocx(para('劳动课。')));
+  mkdirSync(join(dir, 'mixed/中职+城中职校+周八'), { recursive: true });
+  mkdirSync(join(dir, 'mixed/中职+城西职校+孙七/新建文件夹'), { recursive: true });
+  write('mixed/汇总表.xlsx', 'x');
+  // A video whose sample entry holds a child box with a non-printable type: mp4box logs "[BoxParser] Invalid box type".
+  const video = buildMp4Bytes(avSpec({ seconds: 60 }));
+  const avcC = Buffer.from(video).indexOf('avcC');
+  video.set([1, 2, 3, 4], avcC);
+  write('noisy/教学视频.mp4', video);
   mkdirSync(join(dir, 'empty'));
 });
 
@@ -56,7 +71,7 @@ describe('npm run check', () => {
   it('exits 0 with a readable table when everything passes', () => {
     const { code, stdout } = runCheck(['--category', 'zhijiao_shijian', 'good/中职+城关职校+张三']);
     expect(code).toBe(0);
-    expect(stdout).toContain('== 中职+城关职校+张三 ==');
+    expect(stdout).toContain(`== 中职+城关职校+张三 · ${CATEGORY} · 数控车削加工 ==`);
     expect(stdout).toContain('结论：通过');
     expect(stdout).toMatch(/通过\s+教学视频\s+职业教育实践性教学案例\/数控车削加工\/教学视频\.mp4/);
     expect(stdout).not.toContain('缺少');
@@ -90,25 +105,61 @@ describe('npm run check', () => {
     expect(video.findings.map((f) => f.code)).toContain('video_fps_mismatch');
   });
 
-  it('checks a district folder teacher by teacher and skips teachers of other categories', () => {
+  it('narrowed with -c, checks a district folder teacher by teacher and skips teachers of other categories', () => {
     const table = runCheck(['-c', 'zhijiao_shijian', 'district']);
     expect(table.code).toBe(1);
-    expect(table.stdout).toContain('== 中职+城关职校+张三 ==');
-    expect(table.stdout).toContain('== 中职+城南职校+李四 ==');
-    expect(table.stdout).toContain('汇总：2 份报告');
+    expect(table.stdout).toContain('== 中职+城关职校+张三 · ');
+    expect(table.stdout).toContain('== 中职+城南职校+李四 · ');
+    expect(table.stdout).toContain('汇总：2 位教师，2 件作品');
     expect(table.stdout).toContain('未检查（没有本类别的文件夹）：中职+城北职校+王五');
 
     const json = runCheck(['-c', 'zhijiao_shijian', '--json', 'district']);
     expect(json.code).toBe(1);
     const batch = batchReportSchema.parse(JSON.parse(json.stdout));
-    const verdicts = Object.fromEntries(batch.reports.map((r) => [r.folder, r.report.verdict]));
+    const verdicts = Object.fromEntries(batch.works.map((r) => [r.folder, r.report!.verdict]));
     expect(verdicts).toEqual({ '中职+城关职校+张三': 'pass', '中职+城南职校+李四': 'fail' });
     expect(batch.skipped).toEqual(['中职+城北职校+王五']);
-    for (const { report } of batch.reports) {
+    for (const { report } of batch.works) {
       // Each teacher is checked on its own: one teacher folder, so no "files spread over several folders".
-      expect(report.findings.map((f) => f.code)).not.toContain('layout_multiple_roots');
-      expect(report.files).toHaveLength(4);
+      expect(report!.findings.map((f) => f.code)).not.toContain('layout_multiple_roots');
+      expect(report!.files).toHaveLength(4);
     }
+  });
+
+  it('without -c checks a whole district in one run, each work by its category folder, faults named, CSV written', () => {
+    const { code, stdout, stderr } = runCheck(['--json', '--csv', 'out/汇总表.csv', 'mixed']);
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    const batch = batchReportSchema.parse(JSON.parse(stdout));
+    expect(batch.category).toBeNull();
+    expect(batch.outside).toEqual(['mixed/汇总表.xlsx']);
+    // Sorted as Chinese (pinyin): 小学 before 中职, 钳工 before 数控.
+    expect(batch.works.map((w) => [w.folder, w.category, w.work, w.verdict, w.layout.map((l) => l.code)])).toEqual([
+      ['小学+实验小学+赵六', 'ronghe_suzhi', '劳动', 'fail', ['category_misspelt']],
+      ['中职+城关职校+张三', 'zhijiao_shijian', '钳工实训', 'fail', []],
+      ['中职+城关职校+张三', 'zhijiao_shijian', '数控车削加工', 'pass', []],
+      ['中职+城南职校+李四', 'zhijiao_shijian', '数控车削加工', 'fail', ['category_misspelt']],
+      ['中职+城西职校+孙七', null, null, 'fail', ['category_unknown', 'category_empty']],
+      ['中职+城中职校+周八', null, null, 'fail', ['teacher_empty']],
+    ]);
+    // The misspelling is named once, with what differs; the rest of that work passes.
+    const lisi = batch.works[3]!;
+    expect(lisi.layout[0]!.message).toContain('（空格不同）');
+    expect(lisi.report!.findings.map((f) => f.code)).not.toContain('layout_category_folder');
+    expect(lisi.report!.verdict).toBe('pass');
+    expect(batch.works[0]!.layout[0]!.message).toContain('引号不同或缺少引号');
+
+    const csv = readFileSync(join(dir, 'out/汇总表.csv'), 'utf8');
+    expect(csv.startsWith('\ufeff学段,学校,教师,类别,作品名称,作者数,')).toBe(true);
+    expect(csv).toContain('\r\n中职,城关职校,张三,职业教育实践性教学案例,数控车削加工,1,');
+    expect(csv).toContain('教师文件夹是空的，没有任何作品');
+  });
+
+  it('keeps libraries\' console noise out of the output (mp4box logs an invalid box type)', () => {
+    const { stdout, stderr } = runCheck(['-c', 'zhijiao_shijian', 'noisy']);
+    expect(stderr).toBe('');
+    expect(stdout).not.toContain('BoxParser');
+    expect(stdout).toContain('教学视频.mp4');
   });
 
   it('reads a video over 4 GiB with its real size (a file handle in the worker, not fs.openAsBlob)', () => {
@@ -131,7 +182,7 @@ describe('npm run check', () => {
   it.each([
     [['-c', 'nope', 'good'], '没有这个类别编号（unknown category）：nope'],
     [['-c', 'zhijiao_shijian'], '没有给出要检查的文件或文件夹'],
-    [['good'], '缺少 --category'],
+    [['loose/作品登记表.pdf'], '单独给出的文件看不出类别，请用 --category 指定'],
     [['-c', 'zhijiao_shijian', '--bogus', 'good'], '参数有误（bad arguments）'],
     [['-c', 'zhijiao_shijian', 'no-such-folder'], '找不到文件或文件夹（not found）：no-such-folder'],
     [['-c', 'zhijiao_shijian', 'empty'], '给出的文件夹里没有文件'],

@@ -3,6 +3,7 @@
  * file handle, so sizes over 4 GiB are right), blobs or bytes.
  */
 import { parentPort } from 'node:worker_threads';
+import { Log } from 'mp4box';
 import type { ByteSource } from '../source';
 import { openInMemory, runInspectJob, type InspectRequest } from '../worker-protocol';
 import { FileSource } from './file-source';
@@ -11,6 +12,25 @@ async function openSource(source: InspectRequest['source']): Promise<ByteSource 
   if (!(source instanceof Uint8Array) && !(source instanceof Blob) && 'path' in source) return FileSource.open(source.path);
   return openInMemory(source);
 }
+
+/**
+ * A worker's console writes to the command's stderr, so libraries' own logging (mp4box prints
+ * "[BoxParser] Invalid box type" for a damaged box, which the engine reports in words) would leak into the
+ * output. The worker speaks only through its replies: mp4box's logger keeps forwarding errors to a file's
+ * `onError` but prints nothing, and the console is muted for any other library.
+ */
+function silence(): void {
+  const quiet = () => {};
+  Object.assign(Log, {
+    debug: quiet,
+    log: quiet,
+    info: quiet,
+    warn: quiet,
+    error: (module: string, message: string, isofile?: { onError?: (module: string, message: string) => void }) => isofile?.onError?.(module, message),
+  });
+  for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) console[level] = quiet;
+}
+silence();
 
 parentPort?.on('message', (request: InspectRequest) => {
   if (request?.type !== 'inspect') return;
