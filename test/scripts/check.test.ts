@@ -19,7 +19,7 @@ function runCheck(args: string[], cwd = dir) {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
-    timeout: 60_000,
+    timeout: 180_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -67,7 +67,8 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('npm run check', () => {
+// Each case starts npm and the command (and some twice); on a loaded machine that takes tens of seconds.
+describe('npm run check', { timeout: 240_000 }, () => {
   it('exits 0 with a readable table when everything passes', () => {
     const { code, stdout } = runCheck(['--category', 'zhijiao_shijian', 'good/中职+城关职校+张三']);
     expect(code).toBe(0);
