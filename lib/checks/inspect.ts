@@ -8,7 +8,7 @@ import { readMp4 } from './mp4';
 import { readPdf } from './pdf';
 import type { ArchiveInfo, DocumentInfo, Finding, ImageInfo, MediaInfo } from './report';
 import { type ByteSource, CheckAbortedError, CheckLimitError, CheckTimeoutError, FormatError, Reader } from './source';
-import { countedEntries } from './zip';
+import { countedEntries, totalDeclaredBytes } from './zip';
 
 /** Default time bound for checking one file. Header reads finish in milliseconds; this guards against hangs. */
 export const DEFAULT_TIMEOUT_MS = 5000;
@@ -188,7 +188,10 @@ async function inspectInto(reader: Reader, name: string, result: Inspection, onD
       }
       const files = countedEntries(detection.zip);
       const encrypted = files.some((e) => e.encrypted);
-      result.archive = { items: files.length, totalBytes: files.reduce((n, e) => n + e.uncompressedSize, 0), encrypted };
+      const { totalBytes, saturated } = totalDeclaredBytes(files);
+      result.archive = { items: files.length, totalBytes, encrypted };
+      // A directory declaring more than 2^53 bytes (8 PiB) in all is lying: say so rather than report a number.
+      if (saturated) result.findings.push(makeFinding('archive_damaged', 'unreadable', { reason: 'the directory declares impossible sizes' }));
       if (encrypted) result.findings.push(makeFinding('archive_encrypted', 'warn'));
       break;
     }

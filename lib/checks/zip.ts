@@ -1,5 +1,6 @@
-import { inflateSync } from 'fflate';
-import { FormatError, type Reader, u16le, u32le, u64le } from './source';
+import { Inflate } from 'fflate';
+import { LIMITS } from './limits';
+import { CheckLimitError, concatBytes, FormatError, type Reader, u16le, u32le, u64le } from './source';
 
 /** One central-directory record. */
 export interface ZipEntry {
@@ -25,10 +26,13 @@ const CDH_SIG = 0x02014b50;
 const LFH_SIG = 0x04034b50;
 const EOCD_MIN = 22;
 const MAX_COMMENT = 0xffff;
-/** A central directory this large would list hundreds of thousands of files; nothing a teacher uploads. */
-const MAX_CD_BYTES = 64 * 1024 * 1024;
-/** document.xml of a 300-page report is a few MB; refuse to inflate more than this (zip bombs). */
-export const MAX_INFLATE_BYTES = 64 * 1024 * 1024;
+/** Compressed bytes read from the file at once while inflating. */
+const READ_CHUNK = 1024 * 1024;
+/**
+ * Compressed bytes handed to the inflater at once. Deflate expands at most ~1032:1, so one push yields at most
+ * ~16 MB: the output cap is checked after every push, and a bomb is stopped within that much past the cap.
+ */
+const PUSH_CHUNK = 16 * 1024;
 
 let gbkDecoder: TextDecoder | null | undefined;
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
@@ -107,7 +111,7 @@ export async function readZipDirectory(reader: Reader): Promise<ZipDirectory> {
     }
   }
   if (!Number.isFinite(cdSize) || !Number.isFinite(cdOffset)) throw new FormatError('directory offsets out of range');
-  if (cdSize > MAX_CD_BYTES) throw new FormatError('central directory too large');
+  if (cdSize > LIMITS.maxCentralDirectoryBytes) throw new CheckLimitError('maxCentralDirectoryBytes', 'the central directory is too large');
   if (cdSize > cdEnd) throw new FormatError('central directory larger than the file');
   // Self-extracting archives and files with bytes prepended keep offsets relative to the original start.
   const cdStart = cdEnd - cdSize;
@@ -169,6 +173,7 @@ export async function readZipDirectory(reader: Reader): Promise<ZipDirectory> {
       encrypted: (flags & 1) !== 0,
     });
     p = next;
+    if (entries.length > LIMITS.maxZipEntries) throw new CheckLimitError('maxZipEntries', 'the archive lists too many entries');
     if ((entries.length & 0x3ff) === 0) reader.checkpoint();
   }
   if (totalEntries > 0 && entries.length === 0) throw new FormatError('central directory is damaged');
@@ -192,23 +197,83 @@ export function findEntry(dir: ZipDirectory, name: string): ZipEntry | undefined
   return dir.entries.find((e) => e.name === name);
 }
 
-/** Inflates one entry; reads its local header and compressed bytes, nothing else. */
-export async function readEntry(reader: Reader, entry: ZipEntry, maxBytes = MAX_INFLATE_BYTES): Promise<Uint8Array> {
+/**
+ * Sum of the entries' declared uncompressed sizes, in safe integers: a size that is not a safe integer (Zip64 lets
+ * an entry declare up to 2^64 - 1) or a sum past 2^53 saturates at Number.MAX_SAFE_INTEGER with `saturated` set,
+ * so the caller can say the directory declares impossible sizes instead of reporting Infinity.
+ */
+export function totalDeclaredBytes(entries: readonly ZipEntry[]): { totalBytes: number; saturated: boolean } {
+  let total = 0;
+  for (const e of entries) {
+    if (!Number.isSafeInteger(e.uncompressedSize) || e.uncompressedSize < 0) return { totalBytes: Number.MAX_SAFE_INTEGER, saturated: true };
+    total += e.uncompressedSize;
+    if (total > Number.MAX_SAFE_INTEGER) return { totalBytes: Number.MAX_SAFE_INTEGER, saturated: true };
+  }
+  return { totalBytes: total, saturated: false };
+}
+
+/**
+ * Streams one entry's inflated bytes to `onChunk`, reading its local header and compressed bytes and nothing else.
+ *
+ * The bound is decided before inflating, from the central directory: an entry declaring more than `maxBytes`
+ * (default LIMITS.maxInflateBytes) is refused with CheckLimitError. It is enforced while inflating: output past the
+ * declared size (a directory that lies, the classic zip bomb) stops the inflater at once with a FormatError.
+ * Memory is one read chunk plus one push's output, whatever the entry holds.
+ */
+export async function inflateEntry(
+  reader: Reader,
+  entry: ZipEntry,
+  onChunk: (bytes: Uint8Array) => void,
+  maxBytes: number = LIMITS.maxInflateBytes,
+): Promise<void> {
   if (entry.encrypted) throw new FormatError(`${entry.name} is encrypted`);
-  if (entry.uncompressedSize > maxBytes) throw new FormatError(`${entry.name} is too large to read`);
-  if (!Number.isFinite(entry.compressedSize)) throw new FormatError(`${entry.name} has an invalid size`);
+  if (entry.method !== 0 && entry.method !== 8) throw new FormatError(`${entry.name} uses unsupported compression ${entry.method}`);
+  if (!Number.isSafeInteger(entry.uncompressedSize) || !Number.isSafeInteger(entry.compressedSize)) {
+    throw new FormatError(`${entry.name} declares an impossible size`);
+  }
+  if (entry.uncompressedSize > maxBytes) throw new CheckLimitError('maxInflateBytes', `${entry.name} declares more than the inflate cap`);
+  const declared = entry.uncompressedSize;
   const lfh = await reader.readExact(entry.localHeaderOffset, 30, `local header of ${entry.name}`);
   if (u32le(lfh, 0) !== LFH_SIG) throw new FormatError(`local header of ${entry.name} not found`);
   const dataStart = entry.localHeaderOffset + 30 + u16le(lfh, 26) + u16le(lfh, 28);
-  const data = await reader.readExact(dataStart, entry.compressedSize, entry.name);
-  if (entry.method === 0) return data;
-  if (entry.method !== 8) throw new FormatError(`${entry.name} uses unsupported compression ${entry.method}`);
-  const out = new Uint8Array(entry.uncompressedSize);
-  let inflated: Uint8Array;
-  try {
-    inflated = inflateSync(data, { out });
-  } catch (e) {
-    throw new FormatError(`${entry.name} cannot be decompressed (${e instanceof Error ? e.message : String(e)})`);
+
+  let produced = 0;
+  const accept = (bytes: Uint8Array): void => {
+    produced += bytes.length;
+    if (produced > declared) throw new FormatError(`${entry.name} inflates past its declared ${declared} bytes`);
+    if (bytes.length > 0) onChunk(bytes);
+  };
+  const inflater = entry.method === 8 ? new Inflate((chunk) => accept(chunk)) : undefined;
+  const push = (chunk: Uint8Array, final: boolean): void => {
+    if (!inflater) return accept(chunk);
+    try {
+      inflater.push(chunk, final);
+    } catch (e) {
+      if (e instanceof FormatError || e instanceof CheckLimitError) throw e;
+      throw new FormatError(`${entry.name} cannot be decompressed (${e instanceof Error ? e.message : String(e)})`);
+    }
+  };
+
+  const total = entry.compressedSize;
+  for (let at = 0; at < total || (at === 0 && total === 0); ) {
+    const want = Math.min(READ_CHUNK, total - at);
+    const data = want > 0 ? await reader.readExact(dataStart + at, want, entry.name) : new Uint8Array(0);
+    at += want;
+    for (let p = 0; p < data.length; p += PUSH_CHUNK) {
+      const end = Math.min(data.length, p + PUSH_CHUNK);
+      push(data.subarray(p, end), at >= total && end === data.length);
+    }
+    if (data.length === 0) {
+      push(data, true);
+      break;
+    }
+    reader.checkpoint();
   }
-  return inflated;
+}
+
+/** Inflates one entry into memory (small parts, tests); the same bounds as `inflateEntry`. */
+export async function readEntry(reader: Reader, entry: ZipEntry, maxBytes: number = LIMITS.maxInflateBytes): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  await inflateEntry(reader, entry, (bytes) => parts.push(bytes.slice()), maxBytes);
+  return parts.length === 1 ? parts[0]! : concatBytes(parts);
 }
