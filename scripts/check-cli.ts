@@ -21,7 +21,9 @@ import { DiskFile } from '../lib/checks/node/file-source';
 import { createNodeCheckPool } from '../lib/checks/node/pool';
 import { verdictSchema } from '../lib/checks/report';
 import { checkDistrict, failuresOf, formatLayoutIssue, inferLayout, type Layout, type LayoutEntry, type WorkResult, type WorkUnit } from '../lib/organiser';
+import { toHtml } from '../lib/organiser/html';
 import { cjkWidth, summaryTable, toCsv } from '../lib/organiser/table';
+import { toXlsx } from '../lib/organiser/xlsx';
 import { currentPack, findCategory, parseRulePack, type Category, type RulePack } from '../lib/rules';
 import { z } from 'zod';
 
@@ -36,6 +38,8 @@ export interface CliOptions {
   /** Write the 汇总表 here as .xlsx / CSV. */
   xlsx?: string;
   csv?: string;
+  /** Write the 汇总表 as a printable HTML page. */
+  html?: string;
   json: boolean;
   lang: Lang;
   /** Slot ids whose `requiredIf` question the user answers yes. */
@@ -60,6 +64,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         rules: { type: 'string' },
         xlsx: { type: 'string' },
         csv: { type: 'string' },
+        html: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -74,6 +79,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     ...(values.category !== undefined ? { category: values.category } : {}),
     ...(values.xlsx !== undefined ? { xlsx: values.xlsx } : {}),
     ...(values.csv !== undefined ? { csv: values.csv } : {}),
+    ...(values.html !== undefined ? { html: values.html } : {}),
     json: values.json,
     lang: values.lang,
     applies: values.applies,
@@ -87,11 +93,13 @@ export function usage(pack: RulePack): string {
   const width = Math.max(...pack.categories.map((c) => c.id.length));
   const ids = pack.categories.map((c) => `  ${c.id.padEnd(width)}  ${c.name}`).join('\n');
   return `用法 / Usage:
-  npm run check -- [--category <类别编号>] [--json] [--csv 汇总表.csv] [--lang zh|en] [--applies <材料编号>] [--rules <规则包.json>] <文件或文件夹…>
+  npm run check -- [--category <类别编号>] [--json] [--xlsx 汇总表.xlsx] [--csv 汇总表.csv] [--html 汇总表.html] [--lang zh|en] [--applies <材料编号>] [--rules <规则包.json>] <文件或文件夹…>
 
   -c, --category  只检查这个类别（不给时按类别文件夹的名称判断） / only this category (default: from the category folders' names)
       --json      输出 JSON 报告，不输出表格 / print the JSON report instead of a table
+      --xlsx      把汇总表（每件作品一行）写成 Excel 文件 / write the summary table (a row per work) as .xlsx
       --csv       把汇总表写成 CSV（UTF-8，Excel/WPS 可直接打开） / write the summary table as CSV
+      --html      把汇总表写成可打印的网页 / write the summary table as a printable HTML page
       --lang      表格语言 zh（默认）或 en / table language
       --applies   “视情况必交”的材料按“适用”检查，可重复 / treat that item's condition as met; repeatable
       --rules     使用规则包 JSON 文件（明年的通知） / use a rule-pack JSON file
@@ -403,7 +411,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     } else if (plan.batch) {
       io.stdout(`\n${formatSummary(results, plan.layout, options.lang)}`);
     }
-    if (options.csv !== undefined) await writeOut(resolve(io.cwd, options.csv), toCsv(summaryTable(results, options.lang)));
+    const summary = summaryTable(results, options.lang);
+    if (options.xlsx !== undefined) await writeOut(resolve(io.cwd, options.xlsx), await toXlsx(summary));
+    if (options.csv !== undefined) await writeOut(resolve(io.cwd, options.csv), toCsv(summary));
+    if (options.html !== undefined) {
+      const title = options.lang === 'en' ? 'Submission check: summary' : '报送作品预检汇总表';
+      const teachers = new Set(results.map((r) => r.unit.teacherPath)).size;
+      const meta = [`${WORDS[options.lang].rulePack} ${pack.version}`, WORDS[options.lang].summary(results.length, teachers)];
+      await writeOut(resolve(io.cwd, options.html), toHtml(summary, { title, meta, lang: options.lang }));
+    }
     const failing = results.some((r) => VERDICTS.indexOf(r.verdict) >= VERDICTS.indexOf('fail'));
     return failing ? 1 : 0;
   } catch (error) {

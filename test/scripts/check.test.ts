@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -11,6 +12,7 @@ import { buildDocx, para } from '@/test/fixtures/checks/office';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CATEGORY = '职业教育实践性教学案例';
+const CATEGORY_SUZHI = '融合创新应用教学案例（“素质教育”主题）';
 let dir: string;
 
 /** Runs `npm run check` from `cwd` the way a user would, so the package script and INIT_CWD are covered too. */
@@ -127,8 +129,8 @@ describe('npm run check', { timeout: 240_000 }, () => {
     }
   });
 
-  it('without -c checks a whole district in one run, each work by its category folder, faults named, CSV written', () => {
-    const { code, stdout, stderr } = runCheck(['--json', '--csv', 'out/汇总表.csv', 'mixed']);
+  it('without -c checks a whole district in one run, each work by its category folder, faults named, 汇总表 written', async () => {
+    const { code, stdout, stderr } = runCheck(['--json', '--csv', 'out/汇总表.csv', '--xlsx', 'out/汇总表.xlsx', '--html', 'out/汇总表.html', 'mixed']);
     expect(code).toBe(1);
     expect(stderr).toBe('');
     const batch = batchReportSchema.parse(JSON.parse(stdout));
@@ -154,6 +156,15 @@ describe('npm run check', { timeout: 240_000 }, () => {
     expect(csv.startsWith('\ufeff学段,学校,教师,类别,作品名称,作者数,')).toBe(true);
     expect(csv).toContain('\r\n中职,城关职校,张三,职业教育实践性教学案例,数控车削加工,1,');
     expect(csv).toContain('教师文件夹是空的，没有任何作品');
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, 'out/汇总表.xlsx'));
+    const sheet = workbook.getWorksheet('汇总表')!;
+    expect(sheet.rowCount).toBe(7);
+    expect([1, 2, 3, 4, 5, 6].map((c) => sheet.getRow(1).getCell(c).value)).toEqual(['学段', '学校', '教师', '类别', '作品名称', '作者数']);
+    expect([1, 2, 3, 4, 5].map((c) => sheet.getRow(2).getCell(c).value)).toEqual(['小学', '实验小学', '赵六', CATEGORY_SUZHI, '劳动']);
+    expect(sheet.getRow(6).getCell(3).value).toBe('孙七');
+    expect(readFileSync(join(dir, 'out/汇总表.html'), 'utf8')).toContain('<h1>报送作品预检汇总表</h1>');
   });
 
   it('keeps libraries\' console noise out of the output (mp4box logs an invalid box type)', () => {
