@@ -37,6 +37,8 @@ export const LIMITS = {
   maxMoovBytes: 64 * MiB,
   /** Distinct frame durations kept for the cadence histogram; past this the file is variable-rate anyway. */
   maxDistinctDurations: 4096,
+  /** Tracks in one movie (trak boxes, or track ids named by fragments); a lesson recording has two or three. */
+  maxTracks: 64,
   /** Nesting of boxes inside moov that the pruner follows (moov/trak/mdia/minf/stbl is 5 deep). */
   maxBoxDepth: 8,
   /** Open XML elements tracked at once; Word's deepest real nesting (tables in text boxes) is a few dozen. */

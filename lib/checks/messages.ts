@@ -178,6 +178,7 @@ const LIMIT_WORDS: Record<LimitName, Record<Lang, (n: number) => string>> = {
   maxTrafsPerMoof: { zh: (n) => `一个视频片段内超过 ${n} 个轨道片段`, en: (n) => `a fragment holds more than ${n} track fragments` },
   maxMoovBytes: { zh: (n) => `视频索引超过 ${n / 2 ** 20} MB`, en: (n) => `the video index is over ${n / 2 ** 20} MB` },
   maxDistinctDurations: { zh: (n) => `帧时长超过 ${n} 种`, en: (n) => `more than ${n} distinct frame durations` },
+  maxTracks: { zh: (n) => `视频轨道超过 ${n} 条`, en: (n) => `the video has more than ${n} tracks` },
   maxBoxDepth: { zh: (n) => `视频结构嵌套超过 ${n} 层`, en: (n) => `video boxes nest more than ${n} deep` },
   maxXmlDepth: { zh: (n) => `文档元素嵌套超过 ${n} 层`, en: (n) => `document elements nest more than ${n} deep` },
   maxXmlTagBytes: { zh: (n) => `文档中一个标记超过 ${n / 1024} KB`, en: (n) => `a document tag is over ${n / 1024} KB` },

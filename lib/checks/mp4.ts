@@ -13,7 +13,8 @@
  * produces the codec strings. Fragment headers (`moof`) are outside `moov`; their few fields are read here.
  */
 import { ISOFile, MP4BoxBuffer } from 'mp4box';
-import { ascii, concatBytes, FormatError, type Reader, u32be, u64be } from './source';
+import { LIMITS } from './limits';
+import { ascii, CheckLimitError, concatBytes, FormatError, type Reader, u32be, u64be } from './source';
 
 export interface Mp4Facts {
   container: 'mp4' | 'mov';
@@ -39,11 +40,10 @@ export type Mp4Outcome =
   | { ok: true; facts: Mp4Facts }
   | { ok: false; code: Mp4FailureCode; params: Record<string, string | number> };
 
-/** A phone's 3-hour recording has a moov of a few tens of MB; past this the file is not something to upload. */
-export const MAX_MOOV_BYTES = 128 * 1024 * 1024;
-const MAX_MOOF_BYTES = 16 * 1024 * 1024;
 const MAX_FTYP_BYTES = 4096;
-const MAX_TOP_LEVEL_BOXES = 500_000;
+/** Top-level headers are read through a window that grows while the boxes stay small (500k tiny boxes: ~70 reads). */
+const FIRST_WINDOW = 4096;
+const MAX_WINDOW = 64 * 1024;
 
 /**
  * Constant frame rate rule: a video is CFR when at least 98 % of its frames last the dominant frame interval.
@@ -66,19 +66,68 @@ function fail(code: Mp4FailureCode, params: Record<string, string | number> = {}
 
 const PRINTABLE_FOURCC = /^[\x20-\x7e]{4}$/;
 
+/**
+ * Reads the top-level boxes once, front to back. Bounded by construction: at most LIMITS.maxTopLevelBoxes boxes,
+ * headers read through a window (a run of tiny boxes costs a few reads, not one each), each moof summarised into
+ * per-track totals as it is met (memory does not grow with the number of fragments), moov and moof sizes capped.
+ * Past a cap it throws CheckLimitError; the engine reports which cap.
+ */
 export async function readMp4(reader: Reader, containerHint: 'mp4' | 'mov'): Promise<Mp4Outcome> {
   const fileSize = reader.size;
   let ftypBytes: Uint8Array | undefined;
   let moov: TopBox | undefined;
-  const trafs: TrafSummary[] = [];
+  let moovBytes: Uint8Array | undefined;
+  let parsed: MoovLike | undefined;
+  const fragments = new FragmentAccumulator();
   let off = 0;
   let count = 0;
+  let window: Uint8Array = new Uint8Array(0);
+  let windowStart = 0;
+  let windowSize = FIRST_WINDOW / 2;
+  let lastSize = 0;
+
+  /** Bytes [at, at + length) from the window when it holds them, else from the file. */
+  const bytesAt = async (at: number, length: number, what: string): Promise<Uint8Array> => {
+    if (at >= windowStart && at + length <= windowStart + window.length) return window.subarray(at - windowStart, at - windowStart + length);
+    return reader.readExact(at, length, what);
+  };
+
+  /** Parses moov once (first needed by a moof, or at the end); failures become outcomes. */
+  const parseMoov = async (): Promise<Mp4Outcome | undefined> => {
+    if (parsed || !moov) return undefined;
+    if (moov.size > LIMITS.maxMoovBytes) return fail('video_moov_too_large', { bytes: moov.size });
+    moovBytes = await bytesAt(moov.start, moov.size, 'moov');
+    let pruned: Uint8Array;
+    try {
+      pruned = pruneBox(moovBytes, 0, moov.hdr, moov.size, 'moov', 0);
+    } catch (e) {
+      if (e instanceof FormatError) return fail('video_damaged', { reason: e.message });
+      throw e;
+    }
+    reader.checkpoint();
+    try {
+      parsed = parseWithMp4box(ftypBytes, pruned);
+    } catch (e) {
+      return fail('video_damaged', { reason: `moov cannot be parsed (${e instanceof Error ? e.message : String(e)})` });
+    }
+    if (!parsed?.mvhd) return fail('video_damaged', { reason: 'moov has no mvhd' });
+    fragments.setDefaults(parsed);
+    return undefined;
+  };
 
   while (off < fileSize) {
-    if (++count > MAX_TOP_LEVEL_BOXES) return fail('video_damaged', { reason: 'too many top-level boxes' });
+    if (++count > LIMITS.maxTopLevelBoxes) throw new CheckLimitError('maxTopLevelBoxes', 'the file has too many top-level boxes');
     // Fewer than 8 bytes left cannot hold a box: stray padding after the last box.
     if (fileSize - off < 8) break;
-    const h = await reader.read(off, 16);
+    if (off < windowStart || off + 16 > windowStart + window.length) {
+      // Small boxes come in runs (fragments; hostile files): read ahead, more the longer the run lasts. After a
+      // big box (mdat), read just the next header: most files have a handful of boxes.
+      const small = lastSize > 0 && lastSize < MAX_WINDOW;
+      windowSize = small ? Math.min(MAX_WINDOW, windowSize * 2) : FIRST_WINDOW;
+      window = await reader.read(off, small ? windowSize : 16);
+      windowStart = off;
+    }
+    const h = window.subarray(off - windowStart);
     let size = u32be(h, 0);
     const type = ascii(h, 4, 4);
     let hdr = 8;
@@ -94,51 +143,38 @@ export async function readMp4(reader: Reader, containerHint: 'mp4' | 'mov'): Pro
     } else if (size === 0) {
       size = fileSize - off;
     }
-    if (!Number.isFinite(size) || size < hdr) return fail('video_damaged', { reason: `box '${type}' has an invalid size` });
+    if (!Number.isSafeInteger(size) || size < hdr) return fail('video_damaged', { reason: `box '${type}' has an invalid size` });
     if (off + size > fileSize) return fail('video_truncated', { expected: off + size, actual: fileSize, box: type });
 
     if (type === 'ftyp' && !ftypBytes) {
-      if (size <= MAX_FTYP_BYTES) ftypBytes = await reader.readExact(off, size, 'ftyp');
+      if (size <= MAX_FTYP_BYTES) ftypBytes = (await bytesAt(off, size, 'ftyp')).slice();
     } else if (type === 'moov') {
       if (!moov) moov = { type, start: off, size, hdr };
     } else if (type === 'moof') {
-      if (size > MAX_MOOF_BYTES) return fail('video_damaged', { reason: 'oversized moof' });
-      // Summarised at once so a long fragmented recording never holds all its moofs in memory.
-      const moof = await reader.readExact(off, size, 'moof');
+      if (size > LIMITS.maxMoofBytes) throw new CheckLimitError('maxMoofBytes', 'a moof is too large');
+      const failed = await parseMoov();
+      if (failed) return failed;
+      // Summarised at once into per-track totals, so a long fragmented recording never holds its moofs.
+      const moofBytes = await bytesAt(off, size, 'moof');
       try {
-        trafs.push(...readMoof(moof));
+        readMoof(moofBytes, fragments);
       } catch (e) {
         if (e instanceof FormatError) return fail('video_damaged', { reason: e.message });
         throw e;
       }
+      reader.checkpoint();
     }
+    lastSize = size;
     off += size;
   }
 
   if (!moov) return fail('video_no_moov');
-  if (moov.size > MAX_MOOV_BYTES) return fail('video_moov_too_large', { bytes: moov.size });
-  const moovBytes = await reader.readExact(moov.start, moov.size, 'moov');
-
-  let pruned: Uint8Array;
-  try {
-    pruned = pruneBox(moovBytes, 0, moov.hdr, moov.size, 'moov', 0);
-  } catch (e) {
-    if (e instanceof FormatError) return fail('video_damaged', { reason: e.message });
-    throw e;
-  }
-  reader.checkpoint();
-
-  let parsed: MoovLike | undefined;
-  try {
-    parsed = parseWithMp4box(ftypBytes, pruned);
-  } catch (e) {
-    return fail('video_damaged', { reason: `moov cannot be parsed (${e instanceof Error ? e.message : String(e)})` });
-  }
-  if (!parsed?.mvhd) return fail('video_damaged', { reason: 'moov has no mvhd' });
+  const failed = await parseMoov();
+  if (failed) return failed;
 
   const brand = ftypBytes && ftypBytes.length >= 12 ? ascii(ftypBytes, 8, 4) : undefined;
   const container: 'mp4' | 'mov' = brand ? (brand === 'qt  ' ? 'mov' : 'mp4') : containerHint;
-  return summarise(parsed, trafs, { container, brand, moovBytes: moov.size });
+  return summarise(parsed!, fragments, { container, brand, moovBytes: moov.size });
 }
 
 /* ------------------------------------------------------------------------------------------------------------ */
@@ -184,6 +220,7 @@ function pruneBox(buf: Uint8Array, start: number, hdr: number, size: number, typ
   const keepLeaves = KEEP_LEAVES[type]!;
   const end = start + size;
   const children: Uint8Array[] = [];
+  let traks = 0;
   let p = start + hdr;
   while (p < end) {
     // QuickTime allows a 32-bit zero terminator at the end of a container.
@@ -201,6 +238,7 @@ function pruneBox(buf: Uint8Array, start: number, hdr: number, size: number, typ
     if (!Number.isFinite(childSize) || childSize < childHdr || p + childSize > end) {
       throw new FormatError(`box '${childType}' overruns '${type}'`);
     }
+    if (childType === 'trak' && type === 'moov' && ++traks > LIMITS.maxTracks) throw new CheckLimitError('maxTracks', 'the movie lists too many tracks');
     if (keepContainers.has(childType)) {
       children.push(pruneBox(buf, p, childHdr, childSize, childType, depth + 1));
     } else if (keepLeaves.has(childType)) {
@@ -260,36 +298,95 @@ function parseWithMp4box(ftyp: Uint8Array | undefined, moov: Uint8Array): MoovLi
 /* ------------------------------------------------------------------------------------------------------------ */
 /* fragments                                                                                                    */
 
-interface FragmentTotals {
-  /** End of the last fragment in media timescale units (tfdt + durations). */
-  end: number;
+/**
+ * Frame durations → sample counts, with at most LIMITS.maxDistinctDurations distinct durations; samples with any
+ * other duration are only counted (with their total), which is enough for the frame rate — a file with that many
+ * distinct frame durations is variable-rate whatever they are.
+ */
+export class DurationHistogram {
+  readonly counts = new Map<number, number>();
+  otherSamples = 0;
+  otherTotal = 0;
+
+  add(duration: number, samples: number): void {
+    if (samples <= 0) return;
+    const had = this.counts.get(duration);
+    if (had !== undefined) this.counts.set(duration, had + samples);
+    else if (this.counts.size < LIMITS.maxDistinctDurations) this.counts.set(duration, samples);
+    else {
+      this.otherSamples += samples;
+      this.otherTotal += duration * samples;
+    }
+  }
+
+  merge(other: DurationHistogram): void {
+    for (const [d, n] of other.counts) this.add(d, n);
+    this.otherSamples += other.otherSamples;
+    this.otherTotal += other.otherTotal;
+  }
+}
+
+interface TrackFragments {
+  histogram: DurationHistogram;
   samples: number;
-  histogram: Map<number, number>;
+  /** Where the next fragment starts without a tfdt (media timescale units). */
+  cursor: number;
+  /** End of the last fragment (tfdt + durations). */
+  end: number;
+  /** Samples that take the trex default duration while it is not known (a moof before the moov). */
+  pending: number;
 }
 
-interface TrafSummary {
-  trackId: number;
-  baseTime?: number;
-  /** Run-length sample durations: [duration, count]; -1 means the tfhd/trex default, known only after moov. */
-  runs: Array<[number, number]>;
-  defaultDuration?: number;
-  sampleCount: number;
+/**
+ * Per-track totals of every fragment seen, updated moof by moof: memory holds one entry per track and the
+ * bounded histogram, however many fragments the file has.
+ */
+class FragmentAccumulator {
+  readonly tracks = new Map<number, TrackFragments>();
+  private trexDefault = new Map<number, number>();
+  private start = new Map<number, number>();
+  private known = false;
+
+  /** trex defaults and where each track's stts ends; before this, default durations wait in `pending`. */
+  setDefaults(moov: MoovLike): void {
+    for (const trex of moov.mvex?.trexs ?? []) this.trexDefault.set(trex.track_id, trex.default_sample_duration);
+    for (const trak of moov.traks ?? []) if (trak.tkhd) this.start.set(trak.tkhd.track_id, sttsTotal(trak));
+    this.known = true;
+    for (const [id, t] of this.tracks) {
+      if (t.pending === 0) continue;
+      const d = this.trexDefault.get(id) ?? 0;
+      t.histogram.add(d, t.pending);
+      t.end += d * t.pending;
+      t.cursor += d * t.pending;
+      t.pending = 0;
+    }
+  }
+
+  track(id: number): TrackFragments {
+    let t = this.tracks.get(id);
+    if (!t) {
+      if (this.tracks.size >= LIMITS.maxTracks) throw new CheckLimitError('maxTracks', 'fragments name too many tracks');
+      const at = this.start.get(id) ?? 0;
+      t = { histogram: new DurationHistogram(), samples: 0, cursor: at, end: at, pending: 0 };
+      this.tracks.set(id, t);
+    }
+    return t;
+  }
+
+  defaultFor(trackId: number, tfhdDefault: number | undefined): number | undefined {
+    return tfhdDefault ?? (this.known ? (this.trexDefault.get(trackId) ?? 0) : undefined);
+  }
 }
 
-/** Sample durations per traf of one moof (tfhd/tfdt/trun); the moof was already bounded in size. */
-function readMoof(moof: Uint8Array): TrafSummary[] {
-  const trafs: TrafSummary[] = [];
+/** Adds the trafs of one moof (tfhd/tfdt/trun) to the totals; the moof was already bounded in size. */
+function readMoof(moof: Uint8Array, acc: FragmentAccumulator): void {
   const hdr = u32be(moof, 0) === 1 ? 16 : 8;
+  let trafs = 0;
   forEachChild(moof, hdr, moof.length, (type, s, h, e) => {
-    if (type === 'traf') trafs.push(readTraf(moof, s + h, e));
+    if (type !== 'traf') return;
+    if (++trafs > LIMITS.maxTrafsPerMoof) throw new CheckLimitError('maxTrafsPerMoof', 'a moof holds too many trafs');
+    readTraf(moof, s + h, e, acc);
   });
-  return trafs;
-}
-
-function pushRun(runs: Array<[number, number]>, duration: number, count: number): void {
-  const last = runs[runs.length - 1];
-  if (last && last[0] === duration) last[1] += count;
-  else runs.push([duration, count]);
 }
 
 function forEachChild(buf: Uint8Array, start: number, end: number, fn: (type: string, s: number, hdr: number, e: number) => void): void {
@@ -309,30 +406,37 @@ function forEachChild(buf: Uint8Array, start: number, end: number, fn: (type: st
   }
 }
 
-function readTraf(buf: Uint8Array, start: number, end: number): TrafSummary {
-  const traf: TrafSummary = { trackId: 0, runs: [], sampleCount: 0 };
+function readTraf(buf: Uint8Array, start: number, end: number, acc: FragmentAccumulator): void {
+  let trackId = 0;
+  let tfhdDefault: number | undefined;
+  let baseTime: number | undefined;
   const truns: Array<[number, number]> = [];
   forEachChild(buf, start, end, (type, s, h, e) => {
     const p = s + h;
     if (type === 'tfhd') {
       if (e - p < 8) throw new FormatError(`'tfhd' is too short`);
       const flags = u32be(buf, p) & 0xffffff;
-      traf.trackId = u32be(buf, p + 4);
+      trackId = u32be(buf, p + 4);
       let q = p + 8;
       if (flags & 0x01) q += 8;
       if (flags & 0x02) q += 4;
       if (flags & 0x08) {
         if (q + 4 > e) throw new FormatError(`'tfhd' is too short`);
-        traf.defaultDuration = u32be(buf, q);
+        tfhdDefault = u32be(buf, q);
       }
     } else if (type === 'tfdt') {
       if (e - p < 8) throw new FormatError(`'tfdt' is too short`);
-      traf.baseTime = buf[p] === 1 ? (e - p >= 12 ? u64be(buf, p + 4) : Number.NaN) : u32be(buf, p + 4);
-      if (!Number.isFinite(traf.baseTime)) throw new FormatError(`'tfdt' is invalid`);
+      baseTime = buf[p] === 1 ? (e - p >= 12 ? u64be(buf, p + 4) : Number.NaN) : u32be(buf, p + 4);
+      if (!Number.isFinite(baseTime)) throw new FormatError(`'tfdt' is invalid`);
     } else if (type === 'trun') {
+      // A traf holds a handful of truns; more than the moof could describe samples for is hostile.
+      if (truns.length >= LIMITS.maxTrafsPerMoof) throw new CheckLimitError('maxTrafsPerMoof', 'a traf holds too many truns');
       truns.push([p, e]);
     }
   });
+  const t = acc.track(trackId);
+  const fallback = acc.defaultFor(trackId, tfhdDefault);
+  let time = baseTime ?? t.cursor;
   for (const [p, e] of truns) {
     if (e - p < 8) throw new FormatError(`'trun' is too short`);
     const flags = u32be(buf, p) & 0xffffff;
@@ -343,39 +447,39 @@ function readTraf(buf: Uint8Array, start: number, end: number): TrafSummary {
     const hasDuration = (flags & 0x100) !== 0;
     const stride = (hasDuration ? 4 : 0) + (flags & 0x200 ? 4 : 0) + (flags & 0x400 ? 4 : 0) + (flags & 0x800 ? 4 : 0);
     if (q + n * stride > e) throw new FormatError(`'trun' sample count exceeds its box`);
-    traf.sampleCount += n;
+    t.samples += n;
     if (hasDuration) {
-      for (let i = 0; i < n; i++) pushRun(traf.runs, u32be(buf, q + i * stride), 1);
+      // Run-length first: the histogram sees one add per run of equal durations.
+      let run = -1;
+      let runCount = 0;
+      for (let i = 0; i < n; i++) {
+        const d = u32be(buf, q + i * stride);
+        time += d;
+        if (d === run) runCount++;
+        else {
+          t.histogram.add(run, runCount);
+          run = d;
+          runCount = 1;
+        }
+      }
+      t.histogram.add(run, runCount);
+    } else if (fallback === undefined) {
+      t.pending += n;
     } else {
-      pushRun(traf.runs, -1, n);
+      t.histogram.add(fallback, n);
+      time += fallback * n;
     }
   }
-  return traf;
+  t.cursor = time;
+  t.end = Math.max(t.end, time);
 }
 
-function resolveFragments(trafs: TrafSummary[], moov: MoovLike, startAt: Map<number, number>): Map<number, FragmentTotals> {
-  const trexDefault = new Map<number, number>();
-  for (const trex of moov.mvex?.trexs ?? []) trexDefault.set(trex.track_id, trex.default_sample_duration);
-  const totals = new Map<number, FragmentTotals>();
-  const cursor = new Map<number, number>(startAt);
-  for (const traf of trafs) {
-    let t = totals.get(traf.trackId);
-    if (!t) {
-      t = { end: 0, samples: 0, histogram: new Map() };
-      totals.set(traf.trackId, t);
-    }
-    const fallback = traf.defaultDuration ?? trexDefault.get(traf.trackId) ?? 0;
-    let time = traf.baseTime ?? cursor.get(traf.trackId) ?? 0;
-    for (const [d, n] of traf.runs) {
-      const dur = d < 0 ? fallback : d;
-      time += dur * n;
-      t.histogram.set(dur, (t.histogram.get(dur) ?? 0) + n);
-    }
-    t.samples += traf.sampleCount;
-    cursor.set(traf.trackId, time);
-    t.end = Math.max(t.end, time);
-  }
-  return totals;
+/** Sum of a track's stts durations: where its fragments start when they carry no tfdt. */
+function sttsTotal(trak: TrakLike): number {
+  const stts = trak.mdia?.minf?.stbl?.stts;
+  let sum = 0;
+  if (stts) for (let i = 0; i < stts.sample_counts.length; i++) sum += stts.sample_counts[i]! * (stts.sample_deltas[i] ?? 0);
+  return sum;
 }
 
 /* ------------------------------------------------------------------------------------------------------------ */
@@ -387,10 +491,13 @@ export interface Cadence {
   share: number;
 }
 
-/** Frame rate and CFR/VFR from a histogram of frame durations (stts run-lengths or trun durations). */
-export function cadenceOf(histogram: Map<number, number>, timescale: number): Cadence | undefined {
-  let samples = 0;
-  let total = 0;
+/**
+ * Frame rate and CFR/VFR from a histogram of frame durations (stts run-lengths or trun durations); `other` are
+ * samples past the histogram's cap, counted for the rate but never on the cadence.
+ */
+export function cadenceOf(histogram: Map<number, number>, timescale: number, other = { samples: 0, total: 0 }): Cadence | undefined {
+  let samples = other.samples;
+  let total = other.total;
   let dominant = 0;
   let dominantCount = -1;
   for (const [delta, n] of histogram) {
@@ -434,34 +541,21 @@ function codecOf(entry: SampleEntryLike | undefined): string | undefined {
 
 function summarise(
   moov: MoovLike,
-  trafs: TrafSummary[],
+  fragments: FragmentAccumulator,
   meta: { container: 'mp4' | 'mov'; brand?: string; moovBytes: number },
 ): Mp4Outcome {
   const traks = moov.traks ?? [];
   const fragmented = moov.mvex !== undefined;
-  const sttsEnd = new Map<number, number>();
-  for (const trak of traks) {
-    const stts = trak.mdia?.minf?.stbl?.stts;
-    let sum = 0;
-    if (stts) for (let i = 0; i < stts.sample_counts.length; i++) sum += stts.sample_counts[i]! * (stts.sample_deltas[i] ?? 0);
-    if (trak.tkhd) sttsEnd.set(trak.tkhd.track_id, sum);
-  }
-  const fragments = resolveFragments(trafs, moov, sttsEnd);
 
   const trackInfo = traks.map((trak) => {
     const id = trak.tkhd?.track_id ?? 0;
     const timescale = trak.mdia?.mdhd?.timescale ?? 0;
-    const histogram = new Map<number, number>();
+    const histogram = new DurationHistogram();
     const stts = trak.mdia?.minf?.stbl?.stts;
-    if (stts) {
-      for (let i = 0; i < stts.sample_counts.length; i++) {
-        const d = stts.sample_deltas[i] ?? 0;
-        histogram.set(d, (histogram.get(d) ?? 0) + stts.sample_counts[i]!);
-      }
-    }
-    const frag = fragments.get(id);
-    if (frag) for (const [d, n] of frag.histogram) histogram.set(d, (histogram.get(d) ?? 0) + n);
-    const mediaUnits = Math.max(sttsEnd.get(id) ?? 0, frag?.end ?? 0, trak.mdia?.mdhd?.duration ?? 0);
+    if (stts) for (let i = 0; i < stts.sample_counts.length; i++) histogram.add(stts.sample_deltas[i] ?? 0, stts.sample_counts[i]!);
+    const frag = fragments.tracks.get(id);
+    if (frag) histogram.merge(frag.histogram);
+    const mediaUnits = Math.max(sttsTotal(trak), frag?.end ?? 0, trak.mdia?.mdhd?.duration ?? 0);
     return {
       trak,
       handler: trak.mdia?.hdlr?.handler,
@@ -481,12 +575,13 @@ function summarise(
   const mehd = moov.mvex?.mehd?.fragment_duration;
   let durationSec: number;
   // A v0 mvhd of all ones means "unknown" (live recordings, fragmented files).
-  if (mvhd.timescale > 0 && mvhd.duration > 0 && mvhd.duration !== 0xffffffff && !(fragmented && fragments.size > 0)) {
+  if (mvhd.timescale > 0 && mvhd.duration > 0 && mvhd.duration !== 0xffffffff && !(fragmented && fragments.tracks.size > 0)) {
     durationSec = mvhd.duration / mvhd.timescale;
   } else if (mehd && mvhd.timescale > 0) {
     durationSec = mehd / mvhd.timescale;
   } else {
-    durationSec = Math.max(0, ...trackInfo.map((t) => t.mediaSec));
+    durationSec = 0;
+    for (const t of trackInfo) durationSec = Math.max(durationSec, t.mediaSec);
   }
 
   const entry = video.trak.mdia?.minf?.stbl?.stsd?.entries?.[0];
@@ -499,7 +594,7 @@ function summarise(
   }
   const rotation = rotationOf(tkhd?.matrix);
   if (rotation === 90 || rotation === 270) [width, height] = [height, width];
-  const cadence = cadenceOf(video.histogram, video.timescale);
+  const cadence = cadenceOf(video.histogram.counts, video.timescale, { samples: video.histogram.otherSamples, total: video.histogram.otherTotal });
 
   return {
     ok: true,
