@@ -29,3 +29,4 @@ export function formForCategory(pack: Pick<RulePack, 'year'>, categoryId: string
   return layouts.find((layout) => layout.year === pack.year && layout.categories.includes(categoryId));
 }
 export * from './text';
+export * from './grid';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sourceSchema } from '@/lib/rules/schema';
+import { placeCells } from './grid';
 
 /*
  * A registration form (作品登记表, 案例信息表, 案例申报表) as data: a table on a grid of columns, row by row as the
@@ -165,42 +166,16 @@ export const formLayoutSchema = z
   })
   .superRefine((form, ctx) => {
     // Every row must fill the grid exactly, counting cells that reach down from rows above (rowSpan).
-    const width = form.columns.length;
-    const carried: number[] = new Array<number>(width).fill(0);
-    const keys = new Set<string>();
-    form.rows.forEach((row, r) => {
-      let col = 0;
-      const next = carried.map((left) => Math.max(0, left - 1));
-      const skipCarried = () => {
-        while (col < width && carried[col]! > 0) col++;
-      };
-      row.cells.forEach((cell, c) => {
-        skipCarried();
-        if (col + cell.colSpan > width) {
-          ctx.addIssue({ code: 'custom', path: ['rows', r, 'cells', c], message: `cell overflows the ${width}-column grid` });
-          return;
-        }
-        for (let k = col; k < col + cell.colSpan; k++) {
-          if (carried[k]! > 0) {
-            ctx.addIssue({ code: 'custom', path: ['rows', r, 'cells', c], message: 'cell overlaps a cell spanning from above' });
-          }
-          next[k] = cell.rowSpan - 1;
-        }
-        col += cell.colSpan;
-        if ((cell.kind === 'value' || cell.kind === 'options')) {
-          if (keys.has(cell.key)) ctx.addIssue({ code: 'custom', path: ['rows', r, 'cells', c, 'key'], message: `duplicate key ${cell.key}` });
-          keys.add(cell.key);
-        }
-      });
-      skipCarried();
-      if (col !== width) {
-        ctx.addIssue({ code: 'custom', path: ['rows', r], message: `row covers ${col} of ${width} columns` });
-      }
-      carried.splice(0, width, ...next);
-    });
-    if (carried.some((left) => left > 0)) {
-      ctx.addIssue({ code: 'custom', path: ['rows'], message: 'a cell spans below the last row' });
+    for (const error of placeCells(form.rows, form.columns.length).errors) {
+      const path = error.cell === undefined ? ['rows', error.row] : ['rows', error.row, 'cells', error.cell];
+      ctx.addIssue({ code: 'custom', path, message: error.message });
     }
+    const keys = new Set<string>();
+    form.rows.forEach((row, r) => row.cells.forEach((cell, c) => {
+      if (cell.kind !== 'value' && cell.kind !== 'options') return;
+      if (keys.has(cell.key)) ctx.addIssue({ code: 'custom', path: ['rows', r, 'cells', c, 'key'], message: `duplicate key ${cell.key}` });
+      keys.add(cell.key);
+    }));
   });
 
 /** A form as the layout files write it (defaults not yet filled). */
