@@ -1,5 +1,5 @@
+// @vitest-environment jsdom
 import { unzipSync, strFromU8 } from 'fflate';
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { bindForm, FORM_LAYOUTS, placeCells, type FilledForm, type FormLayout } from '@/lib/forms';
 import { formDocxBytes, formDocxFile } from '@/lib/forms/docx';
@@ -38,7 +38,7 @@ interface DocxCell { text: string; gridSpan: number; vMerge: string | null }
 /** The first table of word/document.xml as rows of cells, each placed at its grid column. */
 function readTable(bytes: Uint8Array): { rows: Map<number, DocxCell>[]; xml: Document; files: Record<string, Uint8Array> } {
   const files = unzipSync(bytes);
-  const xml = new new JSDOM('').window.DOMParser().parseFromString(strFromU8(files['word/document.xml']!), 'application/xml');
+  const xml = new DOMParser().parseFromString(strFromU8(files['word/document.xml']!), 'application/xml');
   const table = xml.getElementsByTagNameNS(W, 'tbl')[0]!;
   const rows = [...table.getElementsByTagNameNS(W, 'tr')].map((tr) => {
     const cells = new Map<number, DocxCell>();
@@ -115,6 +115,6 @@ describe('formDocxBytes', () => {
     const file = await formDocxFile(fill(FORM_LAYOUTS[2]!));
     expect(file.name).toBe('附件5测试作品-信息表.docx');
     expect(file.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    expect(new Uint8Array(await file.arrayBuffer()).subarray(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+    expect(file.size).toBe((await formDocxBytes(fill(FORM_LAYOUTS[2]!))).length);
   });
 });
