@@ -125,6 +125,7 @@ function DraftForm(props: { draft?: Draft; teams: Team[]; onSaved: (id: string) 
         ))}
       <div className="actions">
         <button type="submit" className="primary">{i18n.t('optionsPage.save')}</button>
+        {draft?.categoryId && <a href={`/forms.html?draft=${encodeURIComponent(draft.id)}`} target="_blank" rel="noreferrer">{i18n.t('forms.link')}</a>}
         {draft && (
           <ConfirmDelete
             name={draft.title}

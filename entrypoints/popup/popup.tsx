@@ -92,6 +92,7 @@ export function Popup({ now, loadCustomDeadlines }: PopupProps) {
         <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/check.html') })}>
           {i18n.t('check.link')}
         </button>
+        <a href="/forms.html" target="_blank" rel="noreferrer">{i18n.t('forms.link')}</a>
       </nav>
       <p className="popup__hint">{i18n.t('popup.addDates')}</p>
     </main>

@@ -150,7 +150,7 @@ const ANNEX_1: FormLayoutInput = {
   year: 2025,
   fontPt: 10.5,
   pages: 1,
-  columns: [9, 21, 7, 10, 7, 10, 12, 14],
+  columns: [9, 19, 9, 10, 7, 10, 12, 14],
   authorRows: 3,
   rows: [
     REGISTRATION_HEAD,
@@ -198,7 +198,7 @@ const ANNEX_2: FormLayoutInput = {
   year: 2025,
   fontPt: 10.5,
   pages: 2,
-  columns: [9, 21, 7, 10, 7, 10, 12, 14],
+  columns: [9, 19, 9, 10, 7, 10, 12, 14],
   authorRows: 3,
   rows: [
     REGISTRATION_HEAD,
