@@ -12,7 +12,8 @@ import { SAMPLE_TEAM, seedSampleProfile } from './sample-profile';
 /*
  * The 填表 page in the built extension: the form filled from restored data, printed to PDF by Chromium (the same
  * engine as the teacher's 打印 → 另存为 PDF), the PDF's pages counted with poppler's pdfinfo and its text read with
- * pdftotext, so the values are checked on the printed sheet itself.
+ * pdftotext (-raw: in the order Chromium drew the text, i.e. cell by cell), so the values are checked on the printed
+ * sheet itself.
  */
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
@@ -71,7 +72,7 @@ async function printToPdf(page: Page, name: string): Promise<{ pages: number; te
   // A4 is 595 × 842 pt.
   expect(Number(size[1])).toBeCloseTo(595.3, 0);
   expect(Number(size[2])).toBeCloseTo(841.9, 0);
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
   return { pages: Number(/Pages:\s+(\d+)/.exec(info)![1]), text: text.replace(/\s+/g, '') };
 }
 
