@@ -11,7 +11,7 @@
  */
 
 import { FORM_LABELS, LIBRARY_HEADINGS, NOT_A_FORM, ROOT_CLASSES, type CatalogueEntry } from './catalogue';
-import { choiceGroupKey, choiceOptions } from './choices';
+import { choiceGroupKey, choiceOptions, type ChoiceOption } from './choices';
 import { closestTag, hasAnyClass } from './dom';
 import { createLabelContext, findLabel, formItemLabel, formItemLabelElement, type LabelContext } from './labels';
 import { locatorPath, type SiblingCache } from './locator';
@@ -155,16 +155,12 @@ function selectOptionTexts(control: Element | null): string[] {
     .map((option) => cleanText(option.textContent));
 }
 
-function isDisabled(root: Element, control: Element | null, kind: WidgetKind): boolean {
+function isDisabled(root: Element, control: Element | null, options: readonly ChoiceOption[] | undefined): boolean {
   if (control?.hasAttribute('disabled') || root.hasAttribute('disabled')) return true;
   if (root.getAttribute('aria-disabled') === 'true') return true;
   if (hasAnyClass(root, DISABLED_CLASSES)) return true;
   if (root.closest('fieldset[disabled]')) return true;
-  if (kind === 'radio-group' || kind === 'checkbox-group') {
-    const options = choiceOptions(root);
-    return options.length > 0 && options.every((option) => option.input?.disabled === true);
-  }
-  return false;
+  return options !== undefined && options.length > 0 && options.every((option) => option.input?.disabled === true);
 }
 
 const DISABLED_CLASSES = new Set(['is-disabled', 'ant-select-disabled', 'ant-picker-disabled', 'ant-input-disabled',
@@ -360,14 +356,14 @@ function drawnSibling(select: Element, visibility: VisibilityContext): Element |
   return availabilityOf(next, visibility) === 'hidden' ? undefined : next;
 }
 
-/** What a person looks at to see this field. */
-function visualAvailability(candidate: Candidate, visibility: VisibilityContext): Availability {
-  if (candidate.kind === 'radio-group' || candidate.kind === 'checkbox-group' || candidate.kind === 'checkbox') {
-    const options = choiceOptions(candidate.widget);
-    if (options.length > 0) return bestOf(options.map((option) => availabilityOf(option.target, visibility)));
-  }
-  return availabilityOf(candidate.widget, visibility);
+/** What a person looks at to see this field: the group's options, or the widget. */
+function visualAvailability(widget: Element, options: readonly ChoiceOption[] | undefined,
+  visibility: VisibilityContext): Availability {
+  if (options && options.length > 0) return bestOf(options.map((option) => availabilityOf(option.target, visibility)));
+  return availabilityOf(widget, visibility);
 }
+
+const CHOICE_KINDS: ReadonlySet<WidgetKind> = new Set(['radio-group', 'checkbox-group', 'checkbox']);
 
 /**
  * Every field a person can see (or open) under `root`, in document order, with label, attribute, role and what it
@@ -387,6 +383,8 @@ export function detectFields(root: Document | Element, options: DetectOptions = 
   const drafts: Draft[] = [];
   const nativeGroups = new Set<unknown>();
   const consumed = new Set<Element>();
+  // Popups, pagers, uploads and the extension's own UI are skipped whole; one selector, one match per element.
+  const skipped = [NOT_A_FORM, options.ignore ?? ''].filter((part) => part !== '').join(', ');
   let heading: Hint | undefined;
   let headingKey: object = top;
 
@@ -398,8 +396,7 @@ export function detectFields(root: Document | Element, options: DetectOptions = 
     for (let node = parent.firstElementChild; node; node = node.nextElementSibling) {
       const tag = node.tagName;
       if (tag === 'TEMPLATE' || tag === 'SCRIPT' || tag === 'STYLE' || tag === 'svg' || tag === 'SVG') continue;
-      if (matchesAny(node, NOT_A_FORM) || (options.ignore && node.matches(options.ignore))) continue;
-      if (consumed.has(node)) continue;
+      if (matchesAny(node, skipped) || consumed.has(node)) continue;
       const catalogued = catalogueRoot(node);
       const role = node.getAttribute('role');
       if (catalogued) {
@@ -462,7 +459,9 @@ export function detectFields(root: Document | Element, options: DetectOptions = 
       continue;
     }
     const candidate = step.candidate;
-    const available = visualAvailability(candidate, visibility);
+    // Read once: visibility, the option texts, disabled and the current value all come from the options.
+    const groupOptions = CHOICE_KINDS.has(candidate.kind) ? choiceOptions(candidate.widget) : undefined;
+    const available = visualAvailability(candidate.widget, groupOptions, visibility);
     // What a person cannot see is never read, listed or filled.
     if (available === 'hidden') continue;
     const { widget, control, kind } = candidate;
@@ -476,7 +475,7 @@ export function detectFields(root: Document | Element, options: DetectOptions = 
       const item = formItemLabel(widget);
       label = candidate.native && item && item.text !== '' ? { text: item.text, source: 'form-item' as const }
         : findLabel(groupElement, null, labels, candidate.native ? cellHeaders(groupElement, top, tables) : headers);
-      choices = choiceOptions(widget).map((option) => option.text);
+      choices = groupOptions!.map((option) => option.text);
     } else {
       label = findLabel(widget, control, labels, headers);
       choices = selectOptionTexts(control);
@@ -494,7 +493,7 @@ export function detectFields(root: Document | Element, options: DetectOptions = 
       options: choices,
       multiple: isMultiple(widget, kind, control),
       readonly: readonlyKinds.includes(kind) && control !== null && control.hasAttribute('readonly'),
-      disabled: isDisabled(widget, control, kind),
+      disabled: isDisabled(widget, control, kind === 'radio-group' || kind === 'checkbox-group' ? groupOptions : undefined),
       maxLength: maxLengthOf(widget, control),
       placeholder: cleanText(control?.getAttribute('placeholder')) || undefined,
       attribute: classification.attribute,
@@ -502,7 +501,7 @@ export function detectFields(root: Document | Element, options: DetectOptions = 
       current: '',
       availability: available,
     };
-    field.current = readCurrent(field);
+    field.current = readCurrent(field, groupOptions);
     const hints: Hint[] = [];
     if (classification.role) {
       hints.push({ hint: classification.role, source: 'label', text: label.text, key: headers?.table ?? headingKey });

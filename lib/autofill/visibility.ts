@@ -21,8 +21,23 @@ export interface VisibilityContext {
   scrollX: number;
   scrollY: number;
   ancestors: Map<Element, Availability>;
-  /** Ancestors that clip their content (overflow hidden/clip), with their box; null for those that do not. */
-  clips: Map<Element, { x: boolean; y: boolean; box: DOMRect } | null>;
+  /**
+   * Ancestors whose overflow is not `visible`, with their box and whether they cut content off for good on each axis
+   * (hidden/clip; a scroll container can bring it into view); null for those whose overflow is visible.
+   */
+  clips: Map<Element, Clip | null>;
+  /**
+   * The browser's own test (`Element.checkVisibility`, Chromium 105+, Firefox 106+): no box, a `display: none` or
+   * `content-visibility: hidden` ancestor, `opacity: 0` on the way up, `visibility: hidden`. Undefined without it or
+   * without layout. One native call instead of a computed style per ancestor.
+   */
+  native?: (element: Element) => boolean;
+}
+
+interface Clip {
+  x: boolean;
+  y: boolean;
+  box: DOMRect;
 }
 
 /** Controls clip their own content (Chromium gives inputs `overflow: clip`); that hides nothing around them. */
@@ -31,16 +46,28 @@ const CONTROL_TAGS = new Set(['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON']);
 /** The shortest a field can be and still be seen and clicked. */
 const MIN_SIZE = 2;
 
+const CHECK_VISIBILITY = { opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: false };
+
 export function createVisibilityContext(doc: Document): VisibilityContext {
   const win = doc.defaultView;
+  const layout = hasLayout(doc);
+  const supported = layout && typeof (doc.documentElement as Partial<NativeVisibility>).checkVisibility === 'function';
   return {
-    layout: hasLayout(doc),
+    layout,
     scrollX: win?.scrollX ?? 0,
     scrollY: win?.scrollY ?? 0,
     ancestors: new Map(),
     clips: new Map(),
+    native: supported ? (element) => (element as unknown as NativeVisibility).checkVisibility(CHECK_VISIBILITY) : undefined,
   };
 }
+
+interface NativeVisibility {
+  checkVisibility(options: typeof CHECK_VISIBILITY): boolean;
+}
+
+/** What hides content that `checkVisibility` does not look at; one `closest()` per field. */
+const NOT_NATIVE = '[inert], [aria-hidden="true"], [hidden]';
 
 const layoutCache = new WeakMap<Document, { at: number; layout: boolean }>();
 
@@ -91,12 +118,6 @@ function ownState(element: Element, context: VisibilityContext): Availability {
   // Without layout only inline styles are read, and those do not inherit: an ancestor's visibility hides its content.
   if (!context.layout && (style.visibility === 'hidden' || style.visibility === 'collapse')) return 'hidden';
   if (style.opacity === '0' || style.getPropertyValue('content-visibility') === 'hidden') return 'hidden';
-  if (context.layout && style.overflow !== 'visible' && style.overflow !== '' && !CONTROL_TAGS.has(element.tagName)
-    && element.getClientRects().length > 0) {
-    const rect = element.getBoundingClientRect();
-    // A zero-sized container that clips its content (height: 0; overflow: hidden) shows nothing of it.
-    if (rect.width < MIN_SIZE || rect.height < MIN_SIZE) return isOpenable(element) ? 'collapsed' : 'hidden';
-  }
   return 'visible';
 }
 
@@ -123,49 +144,65 @@ function inherited(element: Element | null, context: VisibilityContext): Availab
 /** Scrollable containers can bring their content into view; only hidden/clip overflow cuts it off for good. */
 const clips = (value: string) => value === 'hidden' || value === 'clip';
 
-function clipOf(node: Element, context: VisibilityContext): { x: boolean; y: boolean; box: DOMRect } | null {
+function clipOf(node: Element, context: VisibilityContext): Clip | null {
   let known = context.clips.get(node);
   if (known === undefined) {
     const style = styleOf(node);
-    const x = !!style && clips(style.overflowX);
-    const y = !!style && clips(style.overflowY);
-    known = x || y ? { x, y, box: node.getBoundingClientRect() } : null;
+    known = null;
+    // Overflow does not apply to inline boxes, and `display: contents` has no box at all.
+    if (style && (style.overflowX !== 'visible' || style.overflowY !== 'visible') && !CONTROL_TAGS.has(node.tagName)
+      && style.display !== 'inline' && style.display !== 'contents') {
+      known = { x: clips(style.overflowX), y: clips(style.overflowY), box: node.getBoundingClientRect() };
+    }
     context.clips.set(node, known);
   }
   return known;
 }
 
-/** Clipped away by an overflow-hidden ancestor (a tab track slid aside, an element moved out of its box). */
-function clippedOut(element: Element, rect: DOMRect, context: VisibilityContext): Element | undefined {
+/**
+ * What the clipping ancestors do to `element`: `hidden` when one cuts it off (a tab track slid aside, an element
+ * moved out of its box) or is a zero-sized container that clips its content (`height: 0; overflow: hidden`) and so
+ * shows nothing of it; `collapsed` when the only such container is one a person can open (a collapse body).
+ */
+function clipState(element: Element, rect: DOMRect, context: VisibilityContext): Availability {
+  let state: Availability = 'visible';
   for (let node = element.parentElement; node && node !== element.ownerDocument.body; node = node.parentElement) {
     const clip = clipOf(node, context);
     if (!clip) continue;
     const { box } = clip;
+    if (box.width < MIN_SIZE || box.height < MIN_SIZE) {
+      if (!isOpenable(node)) return 'hidden';
+      state = 'collapsed';
+      continue;
+    }
     const outX = clip.x && (rect.right <= box.left || rect.left >= box.right);
     const outY = clip.y && (rect.bottom <= box.top || rect.top >= box.bottom);
-    if (outX || outY) return node;
+    if (outX || outY) {
+      // An inactive tab pane slid out of a track is still a tab a person can choose.
+      const pane = OPENABLE || '[role="tabpanel"]';
+      if (node.querySelector(pane) === null || element.closest(pane) === null) return 'hidden';
+      state = 'collapsed';
+    }
   }
-  return undefined;
+  return state;
 }
 
 /** Whether a person can see `element` now, could by opening something, or cannot at all. */
 export function availabilityOf(element: Element, context: VisibilityContext): Availability {
-  const chain = inherited(element, context);
-  if (chain === 'hidden') return 'hidden';
-  const style = styleOf(element);
-  if (style && (style.visibility === 'hidden' || style.visibility === 'collapse')) return 'hidden';
-  if (chain === 'collapsed' || !context.layout) return chain;
+  // The browser says it is drawn and nothing the browser ignores hides it: only geometry is left to judge.
+  const drawn = context.native !== undefined && context.native(element) && element.closest(NOT_NATIVE) === null;
+  if (!drawn) {
+    const chain = inherited(element, context);
+    if (chain === 'hidden') return 'hidden';
+    const style = styleOf(element);
+    if (style && (style.visibility === 'hidden' || style.visibility === 'collapse')) return 'hidden';
+    if (chain === 'collapsed' || !context.layout) return chain;
+  }
   const rect = element.getBoundingClientRect();
   if (rect.width < MIN_SIZE || rect.height < MIN_SIZE) return 'hidden';
   // Left of or above the page's origin cannot be scrolled to (left: -10000px).
   if (rect.right + context.scrollX <= 0 || rect.bottom + context.scrollY <= 0) return 'hidden';
-  const clipper = clippedOut(element, rect, context);
-  if (clipper) {
-    // An inactive tab pane slid out of a track is still a tab a person can choose.
-    return clipper.querySelector(OPENABLE || '[role="tabpanel"]') !== null
-      && element.closest(OPENABLE || '[role="tabpanel"]') !== null ? 'collapsed' : 'hidden';
-  }
-  return 'visible';
+  return clipState(element, rect, context);
 }
 
 /** The best of several (a group is visible when any of its options is). */

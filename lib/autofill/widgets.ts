@@ -5,7 +5,7 @@
  */
 
 import { entryOf, type SelectParts } from './catalogue';
-import { choiceOptions } from './choices';
+import { choiceOptions, type ChoiceOption } from './choices';
 import { cleanText, matchOption, optionKey } from './text';
 import type { DetectedField, FillFailure, TextControl } from './types';
 
@@ -168,14 +168,15 @@ function selectCurrent(field: LiveField): string | string[] {
 export type LiveField = Pick<DetectedField, 'element' | 'control' | 'library' | 'widget' | 'multiple'>;
 
 /** What the field holds now, as its widget shows it; a list for multi-choice widgets. */
-export function readCurrent(field: LiveField): string | string[] {
+export function readCurrent(field: LiveField, options?: readonly ChoiceOption[]): string | string[] {
+  const choices = () => options ?? choiceOptions(field.element);
   switch (field.widget) {
     case 'radio-group':
-      return choiceOptions(field.element).find((option) => option.checked)?.text ?? '';
+      return choices().find((option) => option.checked)?.text ?? '';
     case 'checkbox-group':
-      return choiceOptions(field.element).filter((option) => option.checked).map((option) => option.text);
+      return choices().filter((option) => option.checked).map((option) => option.text);
     case 'checkbox':
-      return choiceOptions(field.element)[0]?.checked ? 'true' : '';
+      return choices()[0]?.checked ? 'true' : '';
     case 'select':
       return selectCurrent(field);
     case 'cascader':
