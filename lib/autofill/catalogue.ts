@@ -172,13 +172,11 @@ export function entryOf(library: UiLibrary): CatalogueEntry | undefined {
 
 /** The entry whose form item contains the element (nearest item wins), with that item. */
 export function formItemOf(element: Element): { entry: CatalogueEntry; item: Element } | undefined {
-  let best: { entry: CatalogueEntry; item: Element } | undefined;
-  for (const entry of CATALOGUE) {
-    if (!entry.formItem) continue;
-    const item = element.closest(entry.formItem.item);
-    if (item && (!best || best.item.contains(item))) best = { entry, item };
-  }
-  return best;
+  // One walk up for every library's items at once; then which library's item it is.
+  const item = FORM_ITEMS === '' ? null : element.closest(FORM_ITEMS);
+  if (!item) return undefined;
+  const entry = CATALOGUE.find((candidate) => candidate.formItem && item.matches(candidate.formItem.item));
+  return entry ? { entry, item } : undefined;
 }
 
 /** The label element of a form item, looking only at the item's own label (not at nested items'). */

@@ -54,8 +54,7 @@ function followingText(input: Element): string {
 }
 
 /** An option's own text: its label, its aria-label or title, the text drawn right after it, its value. */
-export function optionText(input: HTMLInputElement): string {
-  const label = ownLabel(input);
+export function optionText(input: HTMLInputElement, label: Element | null = ownLabel(input)): string {
   const fromLabel = label ? cleanText(label.textContent) : '';
   if (fromLabel !== '') return fromLabel;
   return cleanText(input.getAttribute('aria-label')) || cleanText(input.getAttribute('title')) || followingText(input)
@@ -71,8 +70,7 @@ function isHiddenInput(input: Element): boolean {
 }
 
 /** What a person clicks to choose this input. */
-export function clickTargetOf(input: HTMLInputElement): Element {
-  const label = ownLabel(input);
+export function clickTargetOf(input: HTMLInputElement, label: Element | null = ownLabel(input)): Element {
   if (label) return label;
   // layui and its kind keep the input hidden and draw the option as the next sibling.
   const drawn = input.nextElementSibling;
@@ -111,7 +109,10 @@ export function choiceOptions(element: Element): ChoiceOption[] {
     ? groupInputs(element)
     : Array.from(element.querySelectorAll<HTMLInputElement>('input[type="radio"], input[type="checkbox"]'));
   if (inputs.length > 0) {
-    return inputs.map((input) => ({ input, target: clickTargetOf(input), text: optionText(input), checked: input.checked }));
+    return inputs.map((input) => {
+      const label = ownLabel(input);
+      return { input, target: clickTargetOf(input, label), text: optionText(input, label), checked: input.checked };
+    });
   }
   return Array.from(element.querySelectorAll('[role="radio"], [role="checkbox"], [role="switch"]')).map((option) => ({
     input: null,

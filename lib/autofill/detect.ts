@@ -12,7 +12,7 @@
 
 import { FORM_LABELS, LIBRARY_HEADINGS, NOT_A_FORM, ROOT_CLASSES, type CatalogueEntry } from './catalogue';
 import { choiceGroupKey, choiceOptions, type ChoiceOption } from './choices';
-import { closestTag, hasAnyClass } from './dom';
+import { classNamesOf, closestTag, hasAnyClass, inSelectorSet, selectorSet } from './dom';
 import { createLabelContext, findLabel, formItemLabel, formItemLabelElement, type LabelContext } from './labels';
 import { locatorPath, type SiblingCache } from './locator';
 import { cellHeaders, createTableCache, type CellHeaders } from './tables';
@@ -33,6 +33,7 @@ export interface DetectOptions extends VocabularyScope {
 /** Widget roots of every catalogued library, as one selector (teach mode and tests use it). */
 export const WIDGET_SELECTOR = [...ROOT_CLASSES.keys()].map((name) => `.${name}`).join(', ');
 
+const NOT_A_FORM_SET = selectorSet(NOT_A_FORM);
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LEGEND', 'CAPTION']);
 const INLINE = new Set(['B', 'STRONG', 'SPAN', 'I', 'EM', 'FONT', 'SMALL', 'U']);
 /** Texts that may announce a person's block; a cheap test before the vocabulary's. */
@@ -45,11 +46,10 @@ const ARIA_WIDGETS = new Set(['combobox', 'listbox', 'radiogroup']);
  * The catalogue root a class attribute names, if any; a specific kind wins over a generic input wrapper on the same
  * element (Element Plus draws a date editor as `el-input el-date-editor`).
  */
-function catalogueRoot(node: Element): { entry: CatalogueEntry; kind: WidgetKind | 'auto' } | undefined {
-  const value = node.getAttribute('class');
-  if (value === null || value === '') return undefined;
+function catalogueRoot(node: Element, names: readonly string[] = classNamesOf(node)):
+  { entry: CatalogueEntry; kind: WidgetKind | 'auto' } | undefined {
   let found: { entry: CatalogueEntry; kind: WidgetKind | 'auto' } | undefined;
-  for (const name of value.split(/\s+/)) {
+  for (const name of names) {
     const root = ROOT_CLASSES.get(name);
     if (root && (!found || found.kind === 'auto')) found = root;
   }
@@ -61,11 +61,12 @@ function matchesAny(node: Element, selector: string): boolean {
 }
 
 /** Headings, legends, library section titles, and table cells spanning several columns ("联系人信息" across a form). */
-function isHeadingCandidate(node: Element): boolean {
+const HEADINGS = selectorSet(LIBRARY_HEADINGS);
+
+function isHeadingCandidate(node: Element, names: readonly string[]): boolean {
   if (HEADING_TAGS.has(node.tagName) || node.getAttribute('role') === 'heading') return true;
-  const classes = node.getAttribute('class');
-  if (classes && classes.includes('title')) return true;
-  if (matchesAny(node, LIBRARY_HEADINGS)) return true;
+  if (names.some((name) => name.includes('title'))) return true;
+  if (inSelectorSet(node, names, HEADINGS)) return true;
   if (node.tagName === 'TD' || node.tagName === 'TH') {
     const span = node.getAttribute('colspan');
     return span !== null && span !== '1';
@@ -359,8 +360,15 @@ function drawnSibling(select: Element, visibility: VisibilityContext): Element |
 /** What a person looks at to see this field: the group's options, or the widget. */
 function visualAvailability(widget: Element, options: readonly ChoiceOption[] | undefined,
   visibility: VisibilityContext): Availability {
-  if (options && options.length > 0) return bestOf(options.map((option) => availabilityOf(option.target, visibility)));
-  return availabilityOf(widget, visibility);
+  if (!options || options.length === 0) return availabilityOf(widget, visibility);
+  // The group is visible when any option is: most are, so the first visible one ends the search.
+  const states: Availability[] = [];
+  for (const option of options) {
+    const state = availabilityOf(option.target, visibility);
+    if (state === 'visible') return state;
+    states.push(state);
+  }
+  return bestOf(states);
 }
 
 const CHOICE_KINDS: ReadonlySet<WidgetKind> = new Set(['radio-group', 'checkbox-group', 'checkbox']);
@@ -380,11 +388,13 @@ export function detectFields(root: Document | Element, options: DetectOptions = 
   const groupCache = new Map<Element, Hint | null>();
   const siblings: SiblingCache = new Map();
   const scope: VocabularyScope = { pack: options.pack, category: options.category };
+  // Forms repeat their labels (姓名 once per author): each text is classified once per run.
+  const classifications = new Map<string, ReturnType<typeof classifyLabel>>();
   const drafts: Draft[] = [];
   const nativeGroups = new Set<unknown>();
   const consumed = new Set<Element>();
-  // Popups, pagers, uploads and the extension's own UI are skipped whole; one selector, one match per element.
-  const skipped = [NOT_A_FORM, options.ignore ?? ''].filter((part) => part !== '').join(', ');
+  // Popups, pagers, uploads and the extension's own UI are skipped whole.
+  const skipped = options.ignore ? selectorSet(NOT_A_FORM, options.ignore) : NOT_A_FORM_SET;
   let heading: Hint | undefined;
   let headingKey: object = top;
 
@@ -396,8 +406,9 @@ export function detectFields(root: Document | Element, options: DetectOptions = 
     for (let node = parent.firstElementChild; node; node = node.nextElementSibling) {
       const tag = node.tagName;
       if (tag === 'TEMPLATE' || tag === 'SCRIPT' || tag === 'STYLE' || tag === 'svg' || tag === 'SVG') continue;
-      if (matchesAny(node, skipped) || consumed.has(node)) continue;
-      const catalogued = catalogueRoot(node);
+      const names = classNamesOf(node);
+      if (inSelectorSet(node, names, skipped) || consumed.has(node)) continue;
+      const catalogued = catalogueRoot(node, names);
       const role = node.getAttribute('role');
       if (catalogued) {
         const control = catalogued.kind === 'radio-group' || catalogued.kind === 'checkbox-group' ? null
@@ -436,7 +447,7 @@ export function detectFields(root: Document | Element, options: DetectOptions = 
         steps.push({ kind: 'field', candidate: { widget: node, control, library: 'native', kind: kindOf(node, undefined, control) } });
         continue;
       }
-      if (isHeadingCandidate(node)) {
+      if (isHeadingCandidate(node, names)) {
         const text = headingText(node);
         if (text !== undefined) steps.push({ kind: 'heading', node, text });
       } else if (node.childElementCount <= 3) {
@@ -480,7 +491,8 @@ export function detectFields(root: Document | Element, options: DetectOptions = 
       label = findLabel(widget, control, labels, headers);
       choices = selectOptionTexts(control);
     }
-    const classification = classifyLabel(label.text, scope);
+    let classification = classifications.get(label.text);
+    if (!classification) classifications.set(label.text, (classification = classifyLabel(label.text, scope)));
     const readonlyKinds: WidgetKind[] = ['text', 'textarea', 'number'];
     const field: DetectedField = {
       index: 0,

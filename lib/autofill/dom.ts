@@ -37,3 +37,38 @@ export function childrenWithClass(parent: Element, names: ReadonlySet<string>): 
   }
   return out;
 }
+
+/** The class names of an element, split once; empty when it has none. */
+export function classNamesOf(element: Element): readonly string[] {
+  const value = element.getAttribute('class');
+  if (value === null || value === '') return [];
+  return /[\t\n\f\r]|  /.test(value) ? value.split(/\s+/) : value.split(' ');
+}
+
+/**
+ * A selector list split into its plain `.class` parts, tested against class names already split, and the rest,
+ * tested with `matches()`: the walk over a page asks this of every element, and a set lookup costs far less than
+ * matching a list of two dozen selectors.
+ */
+export interface SelectorSet {
+  classes: ReadonlySet<string>;
+  rest: string;
+}
+
+export function selectorSet(...selectors: string[]): SelectorSet {
+  const classes = new Set<string>();
+  const rest: string[] = [];
+  for (const part of selectors.flatMap((selector) => selector.split(','))) {
+    const trimmed = part.trim();
+    if (trimmed === '') continue;
+    if (/^\.[\w-]+$/.test(trimmed)) classes.add(trimmed.slice(1));
+    else rest.push(trimmed);
+  }
+  return { classes, rest: rest.join(', ') };
+}
+
+/** Whether an element whose class names are `names` matches the set. */
+export function inSelectorSet(element: Element, names: readonly string[], set: SelectorSet): boolean {
+  for (const name of names) if (set.classes.has(name)) return true;
+  return set.rest !== '' && element.matches(set.rest);
+}

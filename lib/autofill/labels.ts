@@ -10,7 +10,7 @@
  */
 
 import { computeAccessibleName } from 'dom-accessibility-api';
-import { formItemLabelOf, formItemOf, LIBRARY_HEADINGS } from './catalogue';
+import { FORM_ITEMS, formItemLabelOf, formItemOf, LIBRARY_HEADINGS } from './catalogue';
 import { closestTag } from './dom';
 import { cellHeaders, type CellHeaders, type TableCache } from './tables';
 import { cleanText } from './text';
@@ -65,6 +65,7 @@ export function createLabelContext(root: Element, tables: TableCache, layout = f
 
 /** The label element of a form item, for any library in the catalogue. */
 export function formItemLabelElement(item: Element): Element | undefined {
+  if (FORM_ITEMS === '' || !item.matches(FORM_ITEMS)) return undefined;
   const found = formItemOf(item);
   return found && found.item === item ? formItemLabelOf(item, found.entry) : undefined;
 }
@@ -81,6 +82,16 @@ export function formItemLabel(element: Element): { item: Element; text: string }
   const label = formItemLabelOf(found.item, found.entry);
   const text = label ? cleanText(label.textContent) || cleanText(label.getAttribute('title')) : '';
   return { item: found.item, text };
+}
+
+/**
+ * The text of the `<label for>` elements naming `target` when they hold nothing but text: what accname computes for
+ * them (pseudo-element content is not read, as below), without its tree walk. Undefined when a label holds elements.
+ */
+function plainLabelsFor(target: Element, context: LabelContext): string | undefined {
+  const labels = context.labelsFor.get(target.getAttribute('id') ?? '');
+  if (!labels || labels.some((label) => label.childElementCount > 0)) return undefined;
+  return cleanText(labels.map((label) => label.textContent ?? '').join(' '));
 }
 
 function accessibleName(target: Element): string {
@@ -222,7 +233,8 @@ export function findLabel(widget: Element, control: Element | null, context: Lab
     const source = explicitSource(target, context);
     if (!source) continue;
     const text = source === 'aria-label' ? cleanText(target.getAttribute('aria-label'))
-      : source === 'form-item' ? cleanText(target.querySelector(':scope > legend')?.textContent) : accessibleName(target);
+      : source === 'form-item' ? cleanText(target.querySelector(':scope > legend')?.textContent)
+        : (source === 'label-for' ? plainLabelsFor(target, context) : undefined) ?? accessibleName(target);
     if (text !== '') return { text, source };
   }
 

@@ -4,7 +4,6 @@
  * input" rows), and Element UI/Plus and Ant Design render their tables with the header in a separate <table>.
  */
 
-import { closestTag } from './dom';
 import { cleanText } from './text';
 
 interface GridCell {
@@ -139,9 +138,9 @@ function columnHeader(grid: Grid, here: GridCell, table: Element, cache: TableCa
 
 /** Headers of the cell holding a control; undefined when the control is not in a table cell. */
 export function cellHeaders(control: Element, stop: Element, cache: TableCache): CellHeaders | undefined {
-  const cell = closestTag(control, 'TD', 'TH');
+  const cell = control.closest('td, th');
   if (!cell || !stop.contains(cell)) return undefined;
-  const table = closestTag(cell, 'TABLE');
+  const table = cell.closest('table');
   if (!table) return undefined;
   const grid = gridOf(table, cache);
   const here = grid.byCell.get(cell);

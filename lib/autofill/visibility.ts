@@ -26,6 +26,13 @@ export interface VisibilityContext {
    * (hidden/clip; a scroll container can bring it into view); null for those whose overflow is visible.
    */
   clips: Map<Element, Clip | null>;
+  /** Boxes of ancestors, read once per run. */
+  boxes: Map<Element, DOMRect>;
+  /**
+   * Ancestors whose box lies inside their parent's, all the way up to <body>: nothing can clip what lies inside
+   * them, so a field inside one needs no computed style of any ancestor.
+   */
+  contained: Map<Element, boolean>;
   /**
    * The browser's own test (`Element.checkVisibility`, Chromium 105+, Firefox 106+): no box, a `display: none` or
    * `content-visibility: hidden` ancestor, `opacity: 0` on the way up, `visibility: hidden`. Undefined without it or
@@ -58,6 +65,8 @@ export function createVisibilityContext(doc: Document): VisibilityContext {
     scrollY: win?.scrollY ?? 0,
     ancestors: new Map(),
     clips: new Map(),
+    boxes: new Map(),
+    contained: new Map(),
     native: supported ? (element) => (element as unknown as NativeVisibility).checkVisibility(CHECK_VISIBILITY) : undefined,
   };
 }
@@ -152,11 +161,48 @@ function clipOf(node: Element, context: VisibilityContext): Clip | null {
     // Overflow does not apply to inline boxes, and `display: contents` has no box at all.
     if (style && (style.overflowX !== 'visible' || style.overflowY !== 'visible') && !CONTROL_TAGS.has(node.tagName)
       && style.display !== 'inline' && style.display !== 'contents') {
-      known = { x: clips(style.overflowX), y: clips(style.overflowY), box: node.getBoundingClientRect() };
+      known = { x: clips(style.overflowX), y: clips(style.overflowY), box: boxOf(node, context) };
     }
     context.clips.set(node, known);
   }
   return known;
+}
+
+function boxOf(element: Element, context: VisibilityContext): DOMRect {
+  let box = context.boxes.get(element);
+  if (!box) context.boxes.set(element, (box = element.getBoundingClientRect()));
+  return box;
+}
+
+/** Sub-pixel layout: a child flush with its parent's edge may stick out by a rounding error. */
+const EPSILON = 1;
+
+function within(inner: DOMRect, outer: DOMRect): boolean {
+  return inner.left >= outer.left - EPSILON && inner.right <= outer.right + EPSILON
+    && inner.top >= outer.top - EPSILON && inner.bottom <= outer.bottom + EPSILON;
+}
+
+/** See `VisibilityContext.contained`. */
+function containedUp(element: Element, context: VisibilityContext): boolean {
+  const body = element.ownerDocument.body;
+  const chain: Element[] = [];
+  let result = true;
+  for (let node: Element | null = element; node && node !== body; node = node.parentElement) {
+    const known = context.contained.get(node);
+    if (known !== undefined) {
+      result = known;
+      break;
+    }
+    chain.push(node);
+    const parent = node.parentElement;
+    if (parent && parent !== body && !within(boxOf(node, context), boxOf(parent, context))) {
+      result = false;
+      break;
+    }
+  }
+  // Every node walked lies inside its parent up to where the walk stopped, so it shares that answer.
+  for (const node of chain) context.contained.set(node, result);
+  return result;
 }
 
 /**
@@ -165,6 +211,9 @@ function clipOf(node: Element, context: VisibilityContext): Clip | null {
  * shows nothing of it; `collapsed` when the only such container is one a person can open (a collapse body).
  */
 function clipState(element: Element, rect: DOMRect, context: VisibilityContext): Availability {
+  // The common case: inside its parent, which is inside its own, up to <body>. No ancestor can clip it then.
+  const parent = element.parentElement;
+  if (parent && within(rect, boxOf(parent, context)) && containedUp(parent, context)) return 'visible';
   let state: Availability = 'visible';
   for (let node = element.parentElement; node && node !== element.ownerDocument.body; node = node.parentElement) {
     const clip = clipOf(node, context);
