@@ -50,6 +50,7 @@ export function CheckPage({ pack, initialCategory, onCategoryChange, save = down
       <header>
         <h1>{i18n.t('check.title')}</h1>
         <p className="check__intro">{i18n.t('check.intro')}</p>
+        <p className="check__intro"><a href="/batch.html">{i18n.t('batch.link')}</a></p>
       </header>
       <SetupSection
         pack={pack}

@@ -93,6 +93,7 @@ export function Popup({ now, loadCustomDeadlines }: PopupProps) {
           {i18n.t('check.link')}
         </button>
         <a href="/forms.html" target="_blank" rel="noreferrer">{i18n.t('forms.link')}</a>
+        <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/batch.html') })}>{i18n.t('batch.link')}</button>
       </nav>
       <p className="popup__hint">{i18n.t('popup.addDates')}</p>
     </main>
