@@ -47,7 +47,8 @@ describe('批量预检 page', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(extensionPage(browser, 'batch.html'));
     await page.evaluate(() => {
-      const seen = ((window as unknown as { progressSeen: string[] }).progressSeen = []);
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
       new MutationObserver(() => {
         const p = document.querySelector('[data-testid="batch-progress"]');
         if (p) seen.push(p.textContent ?? '');
@@ -84,7 +85,7 @@ describe('批量预检 page', () => {
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^报送汇总表-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync((await file.path())!));
+    await workbook.xlsx.load(new Uint8Array(readFileSync((await file.path())!)).buffer);
     const sheet = workbook.getWorksheet('汇总表')!;
     expect(sheet.rowCount).toBe(5);
     expect([1, 2, 3, 4, 5, 6].map((c) => sheet.getRow(1).getCell(c).value)).toEqual(['学段', '学校', '教师', '类别', '作品名称', '作者数']);
