@@ -23,7 +23,7 @@ type Window = { from?: string; to: string };
 /** How a kind of value is shown and typed: minutes for durations, MB for sizes, a list for formats. */
 function toInput(value: DraftValue, raw: unknown): string {
   if (raw === undefined || raw === null) return '';
-  if (value.kind === 'durations') return String(Number(raw) / 60);
+  if (value.kind === 'durations') return String(Math.round((Number(raw) / 60) * 1000) / 1000);
   if (value.kind === 'sizes') return String(Math.round((Number(raw) / MIB) * 100) / 100);
   if (value.kind === 'formats') return (raw as string[]).join(', ');
   return String(raw);

@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readText } from '@/entrypoints/options/read-text';
 import { RulePackPage } from '@/entrypoints/rulepack/rulepack';
+import type { NoticeText } from '@/entrypoints/rulepack/read-notice';
 import { RULE_PACKS, parseRulePack } from '@/lib/rules';
 import { loadActivePack, removeImportedPack } from '@/lib/rules/active';
 
@@ -16,10 +17,10 @@ const BUNDLED = RULE_PACKS[0]!;
 
 afterEach(() => removeImportedPack());
 
-function open(readFile = vi.fn(async (file: File) => ({ ok: true as const, text: await readText(file) }))) {
+function open(readFile: (file: File) => Promise<NoticeText> = async (file) => ({ ok: true, text: await readText(file) })) {
   const saveFile = vi.fn<(name: string, blob: Blob) => void>();
   render(<RulePackPage initialPack={BUNDLED} readFile={readFile} saveFile={saveFile} />);
-  return { user: userEvent.setup(), saveFile, readFile };
+  return { user: userEvent.setup(), saveFile };
 }
 
 const row = (path: string) => document.querySelector(`tr[data-path="${path}"]`) as HTMLElement;
@@ -94,7 +95,7 @@ describe('RulePackPage', () => {
   });
 
   it('reads a dropped file through the reader and shows its error in Chinese', async () => {
-    const readFile = vi.fn(async () => ({ ok: false as const, error: '这份 PDF 没有文字层（可能是扫描件），请粘贴通知文字（the PDF has no text layer; paste the text）' }));
+    const readFile = vi.fn(async (): Promise<NoticeText> => ({ ok: false, error: '这份 PDF 没有文字层（可能是扫描件），请粘贴通知文字（the PDF has no text layer; paste the text）' }));
     const { user } = open(readFile);
     await user.upload(screen.getByLabelText('选择国家级通知（教师研修专项）文件'), new File(['%PDF-1.7'], 'scan.pdf', { type: 'application/pdf' }));
     expect((await screen.findByRole('alert')).textContent).toContain('没有文字层');
