@@ -2,10 +2,9 @@ import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from '@/lib/reminders/schedule';
 import { followedCategoriesItem, reminderSettingsItem } from '@/lib/reminders/store';
-import { importRulePack, loadImportedPack, removeImportedPack } from '@/lib/rules/active';
+import { loadImportedPack, removeImportedPack } from '@/lib/rules/active';
 import type { RulePack } from '@/lib/rules';
 import { Field, Status } from './controls';
-import { readText } from './read-text';
 import { NO_STATUS, useEnv, type StatusLine } from './store';
 
 /** "7, 3、1 0" → [7, 3, 1, 0]; undefined when anything is not a whole number of days from 0 to 60. */
@@ -28,7 +27,6 @@ export function RemindersTab({ onPackChanged }: { onPackChanged: (pack: RulePack
   const [followed, setFollowed] = useState<string[] | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<StatusLine>(NO_STATUS);
-  const [packErrors, setPackErrors] = useState<string[]>([]);
   const [packStatus, setPackStatus] = useState<StatusLine>(NO_STATUS);
   const [imported, setImported] = useState<RulePack>();
 
@@ -73,20 +71,6 @@ export function RemindersTab({ onPackChanged }: { onPackChanged: (pack: RulePack
     const current = followed ?? pack.categories.map((c) => c.id);
     setFollowed(current.includes(id) ? current.filter((c) => c !== id) : [...current, id]);
   };
-
-  async function importFile(file: File | undefined) {
-    if (!file) return;
-    setPackErrors([]);
-    const result = await importRulePack(await readText(file));
-    if (!result.ok) {
-      setPackErrors(result.errors.slice(0, 20));
-      setPackStatus({ text: i18n.t('reminders.packRefused', [file.name]), kind: 'error' });
-      return;
-    }
-    setImported(result.pack);
-    onPackChanged(result.pack);
-    setPackStatus({ text: i18n.t('reminders.packImported', [result.pack.version]), kind: 'ok' });
-  }
 
   return (
     <div className="reminders">
@@ -151,9 +135,10 @@ export function RemindersTab({ onPackChanged }: { onPackChanged: (pack: RulePack
         <h2 id="rule-pack-heading">{i18n.t('reminders.packHeading')}</h2>
         <p data-testid="active-pack">{i18n.t('options.rulePack', [pack.activity, pack.version])}</p>
         <p className="hint">{i18n.t('reminders.packHint')}</p>
-        <Field label={i18n.t('reminders.packImport')}>
-          {(p) => <input {...p} type="file" accept=".json,application/json" onChange={(e) => void importFile(e.target.files?.[0])} />}
-        </Field>
+        <button type="button" className="primary" data-testid="open-rulepack"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/rulepack.html') })}>
+          {i18n.t('rulepack.link')}
+        </button>
         {imported && (
           <button type="button" onClick={async () => {
             await removeImportedPack();
@@ -165,11 +150,6 @@ export function RemindersTab({ onPackChanged }: { onPackChanged: (pack: RulePack
           </button>
         )}
         <Status {...packStatus} />
-        {packErrors.length > 0 && (
-          <ul className="error" data-testid="pack-errors">
-            {packErrors.map((e) => <li key={e}>{e}</li>)}
-          </ul>
-        )}
       </section>
     </div>
   );

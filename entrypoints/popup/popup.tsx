@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import type { Deadline as CustomDeadline } from '@/lib/profile/schema';
 import { RULE_PACKS, windowState, type RulePack, type WindowState } from '@/lib/rules';
-import { loadActivePack } from '@/lib/rules/active';
+import { allWindowsPast, loadActivePack } from '@/lib/rules/active';
 import { collectDeadlines } from '@/lib/reminders/deadlines';
 import { daysBetween, type Deadline } from '@/lib/reminders/schedule';
 import { followedCategoriesItem } from '@/lib/reminders/store';
@@ -46,6 +46,14 @@ export function Popup({ now, loadCustomDeadlines }: PopupProps) {
         <h1 className="popup__title">{i18n.t('extName')}</h1>
         <p className="popup__today">{i18n.t('popup.today', [today])}</p>
       </header>
+      {allWindowsPast(pack, now) && (
+        <p className="popup__all-past" role="status" data-testid="popup-all-past">
+          {i18n.t('rulepack.allPast')}{' '}
+          <button type="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/rulepack.html') })}>
+            {i18n.t('rulepack.open')}
+          </button>
+        </p>
+      )}
       {GROUPS.map((state) => {
         const items = deadlines
           .filter((d) => windowState(d, now) === state)

@@ -1,5 +1,5 @@
 import { storage } from '#imports';
-import { RULE_PACKS, compareVersions, parseRulePack, type ParseRulePackResult } from './index';
+import { RULE_PACKS, compareVersions, parseRulePack, windowState, type ParseRulePackResult } from './index';
 import type { RulePack } from './schema';
 
 /**
@@ -39,6 +39,36 @@ export async function importRulePack(text: string): Promise<ParseRulePackResult>
   }
   await importedPackItem.setValue(JSON.parse(text));
   return result;
+}
+
+/**
+ * Saves a pack drafted or edited on the 规则包 page: validated by the same schema and cross-checks as an import,
+ * stored as plain JSON and active at once (features read it through loadActivePack; the background rebuilds
+ * reminder alarms when this item changes).
+ */
+export async function savePack(pack: unknown): Promise<ParseRulePackResult> {
+  return importRulePack(JSON.stringify(pack));
+}
+
+/**
+ * A short content hash (SHA-256 of the pack's JSON, 12 hex digits). With the version it names a pack exactly:
+ * two colleagues who edited "2026.1" differently see different hashes.
+ */
+export async function packHash(pack: RulePack): Promise<string> {
+  const bytes = new TextEncoder().encode(JSON.stringify(pack));
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return [...digest.slice(0, 6)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** The pack as a JSON file to share, named after its version and hash. */
+export async function exportPack(pack: RulePack): Promise<{ name: string; text: string }> {
+  return { name: `rule-pack-${pack.version}-${await packHash(pack)}.json`, text: `${JSON.stringify(pack, null, 2)}\n` };
+}
+
+/** Whether every window of the pack (the organisers' and each category's) is over at `now`. */
+export function allWindowsPast(pack: RulePack, now: Date): boolean {
+  const windows = [...pack.windows, ...pack.categories.flatMap((category) => category.windows)];
+  return windows.length > 0 && windows.every((window) => windowState(window, now) === 'closed');
 }
 
 /** Goes back to the bundled pack. */

@@ -8,7 +8,7 @@ import { parseLeadDays } from '@/entrypoints/options/reminders-tab';
 import { saveDeadline, type SubmitHelperDB } from '@/lib/db';
 import { followedCategoriesItem, reminderSettingsItem, deadlinesChangedItem } from '@/lib/reminders/store';
 import { watchDeadlineChanges } from '@/lib/reminders/watch';
-import { loadActivePack } from '@/lib/rules/active';
+import { importedPackItem, loadActivePack } from '@/lib/rules/active';
 import { PACK_2025 } from '@/lib/rules/packs/2025';
 import { freshDb } from '../lib/db/fake-db';
 
@@ -79,21 +79,16 @@ describe('RemindersTab', () => {
     expect(await followedCategoriesItem.getValue()).not.toContain('jingpin');
   });
 
-  it('imports a newer rule pack and refuses a broken one without changing anything', async () => {
-    const user = await openTab();
-    const input = screen.getByLabelText('导入规则包') as HTMLInputElement;
+  it('sends importing and drafting to the 规则包 page, and can go back to the bundled pack', async () => {
+    // Importing and drafting moved to entrypoints/rulepack (test/entrypoints/rulepack.test.tsx).
     const next = { ...structuredClone(PACK_2025), version: '2026.1', year: 2026 };
-    await user.upload(input, new File([JSON.stringify(next)], 'pack-2026.json', { type: 'application/json' }));
-    await screen.findByText('已导入规则包 2026.1，现在按它检查和提醒。');
+    await importedPackItem.setValue(next);
+    const user = await openTab();
+    expect(screen.getByRole('button', { name: '规则包（新一年的通知）' })).toBeTruthy();
     await waitFor(() => expect(screen.getByTestId('active-pack').textContent).toContain('2026.1'));
-
-    await user.upload(input, new File(['{"schema": "submit-helper/rule-pack@1", "vers'], 'broken.json'));
-    await screen.findByText('未导入“broken.json”：文件有误，现有规则未改变。');
-    expect(screen.getByTestId('pack-errors').textContent).toContain('不是有效的 JSON');
-    expect((await loadActivePack()).version).toBe('2026.1');
-
-    await user.click(screen.getByRole('button', { name: '移除导入的规则包 2026.1，改回内置规则' }));
+    await user.click(await screen.findByRole('button', { name: '移除导入的规则包 2026.1，改回内置规则' }));
     await waitFor(() => expect(screen.getByTestId('active-pack').textContent).toContain('2025.1'));
+    expect((await loadActivePack()).version).toBe('2025.1');
   });
 });
 

@@ -48,4 +48,17 @@ describe('Popup', () => {
     expect((await followedCategoriesItem.getValue())?.length).toBe(8);
     await waitFor(() => expect(within(xiaoben).getByRole('checkbox')).toHaveProperty('checked', false));
   });
+
+  it('says when every window of the pack is over and points to the 规则包 page', async () => {
+    render(<Popup now={new Date('2026-11-22T04:00:00Z')} loadCustomDeadlines={none} />);
+    const notice = await screen.findByTestId('popup-all-past');
+    expect(notice.textContent).toContain('当前规则包的报送时间均已结束');
+    expect(within(notice).getByRole('button', { name: '打开规则包页面' })).toBeTruthy();
+  });
+
+  it('says nothing of the kind while a window is still to come', async () => {
+    render(<Popup now={new Date('2025-11-15T04:00:00Z')} loadCustomDeadlines={none} />);
+    await screen.findByText('今天（北京时间）：2025-11-15');
+    expect(screen.queryByTestId('popup-all-past')).toBeNull();
+  });
 });
