@@ -14,7 +14,7 @@ import {
 import { readSnapshot, TABLE_NAMES, type TableName } from '@/lib/db';
 import { chinaDay } from '@/lib/time/china';
 import { Status } from './controls';
-import { readText } from './read-text';
+import { readText } from '@/components/read-text';
 import { NO_STATUS, useEnv, type StatusLine } from './store';
 
 function backupErrorText(error: BackupError): string {

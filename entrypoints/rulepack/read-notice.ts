@@ -1,7 +1,7 @@
 import { docxText } from '@/lib/checks/docx';
 import { Reader, type ByteSource } from '@/lib/checks/source';
 import { readEntry, readZipDirectory } from '@/lib/checks/zip';
-import { readText } from '@/entrypoints/options/read-text';
+import { readText } from '@/components/read-text';
 
 /** A notice file's text, or why it cannot be read (Chinese first). */
 export type NoticeText = { ok: true; text: string } | { ok: false; error: string };

@@ -4,7 +4,7 @@ import type { SaveFile } from '@/components/download';
 import { parseRulePack, type FileType, type RulePack } from '@/lib/rules';
 import { exportPack, importRulePack, packHash, removeImportedPack, savePack } from '@/lib/rules/active';
 import { draftPack, getValue, setValue, type DraftValue, type NoticeRole, type PackDraft } from '@/lib/rules/draft';
-import { readText } from '@/entrypoints/options/read-text';
+import { readText } from '@/components/read-text';
 import type { NoticeText } from './read-notice';
 
 export interface RulePackPageProps {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readText } from '@/entrypoints/options/read-text';
+import { readText } from '@/components/read-text';
 import { RulePackPage } from '@/entrypoints/rulepack/rulepack';
 import type { NoticeText } from '@/entrypoints/rulepack/read-notice';
 import { RULE_PACKS, parseRulePack } from '@/lib/rules';
