@@ -1,8 +1,9 @@
-import { useId, useMemo, useState, type DragEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { i18n } from '#i18n';
 import { downloadFile, type SaveFile } from '@/components/download';
 import { FindingList } from '@/components/finding-list';
 import { inLang, t, uiLang } from '@/components/i18n';
+import { useDropZone } from '@/components/use-drop-zone';
 import { VerdictBadge } from '@/components/verdict-badge';
 import { formatBytes, type Lang } from '@/lib/checks/messages';
 import { VERDICTS } from '@/lib/checks/report';
@@ -44,7 +45,6 @@ function sortRows(rows: readonly WorkResult[], key: SortKey, lang: Lang, problem
 export function BatchPage({ pack, save = downloadFile, now = () => new Date() }: BatchPageProps) {
   const lang = uiLang();
   const [picked, setPicked] = useState<Picked | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [onlyFailures, setOnlyFailures] = useState(false);
   const [sort, setSort] = useState<SortKey>('teacher');
   const [open, setOpen] = useState<WorkResult | null>(null);
@@ -70,18 +70,7 @@ export function BatchPage({ pack, save = downloadFile, now = () => new Date() }:
     }
   };
 
-  const dropHandlers = {
-    onDragOver: (event: DragEvent<HTMLElement>) => {
-      event.preventDefault();
-      setDragging(true);
-    },
-    onDragLeave: () => setDragging(false),
-    onDrop: (event: DragEvent<HTMLElement>) => {
-      event.preventDefault();
-      setDragging(false);
-      void fromDrop(event.dataTransfer).then(setPicked);
-    },
-  };
+  const { dragging, dropHandlers } = useDropZone((data) => void fromDrop(data).then(setPicked));
 
   return (
     <main className="batch" aria-busy={state.phase === 'running'}>

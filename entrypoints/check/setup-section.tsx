@@ -1,6 +1,7 @@
-import { useId, useRef, type DragEvent } from 'react';
+import { useId, useRef } from 'react';
 import { i18n } from '#i18n';
 import { CategorySelect } from '@/components/category-select';
+import type { DropZone } from '@/components/use-drop-zone';
 import type { Lang } from '@/lib/checks/messages';
 import type { Category, RulePack } from '@/lib/rules';
 import type { Question } from './use-category';
@@ -46,11 +47,7 @@ export interface DropZoneProps {
   dragging: boolean;
   onFiles: (list: FileList | null) => void;
   onClear: () => void;
-  dropHandlers: {
-    onDragOver: (event: DragEvent<HTMLElement>) => void;
-    onDragLeave: () => void;
-    onDrop: (event: DragEvent<HTMLElement>) => void;
-  };
+  dropHandlers: DropZone['dropHandlers'];
 }
 
 /** Files or whole folders, dropped or picked; the two hidden inputs are the pickers the buttons open. */

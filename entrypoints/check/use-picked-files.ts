@@ -1,10 +1,10 @@
-import { useState, type DragEvent } from 'react';
+import { useState } from 'react';
+import { useDropZone } from '@/components/use-drop-zone';
 import { fromDrop, fromFileList, mergePicked, type PickedFile } from './collect';
 
 /** The files and folders the user added (by picker or drop), without duplicates. */
 export function usePickedFiles() {
   const [files, setFiles] = useState<PickedFile[]>([]);
-  const [dragging, setDragging] = useState(false);
 
   const add = (added: PickedFile[]) => {
     if (added.length > 0) setFiles((current) => mergePicked(current, added));
@@ -13,18 +13,7 @@ export function usePickedFiles() {
   const remove = (picked: PickedFile) => setFiles((current) => current.filter((p) => p !== picked));
   const clear = () => setFiles([]);
 
-  const dropHandlers = {
-    onDragOver: (event: DragEvent<HTMLElement>) => {
-      event.preventDefault();
-      setDragging(true);
-    },
-    onDragLeave: () => setDragging(false),
-    onDrop: (event: DragEvent<HTMLElement>) => {
-      event.preventDefault();
-      setDragging(false);
-      void fromDrop(event.dataTransfer).then(add);
-    },
-  };
+  const { dragging, dropHandlers } = useDropZone((data) => void fromDrop(data).then(add));
 
   return { files, addList, remove, clear, dragging, dropHandlers };
 }

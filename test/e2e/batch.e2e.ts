@@ -1,19 +1,15 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildDocx, para } from '../fixtures/checks/office';
 import { PDF, writeFile, writeMp4 } from './files';
-import { extensionPage, launchWithExtension, startFixtureServer, type ExtensionBrowser } from './harness';
+import { extensionPage, extensionSuite, openExtensionPage } from './harness';
 
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-let browser: ExtensionBrowser;
-let dir: string;
 const ZHIJIAO = '职业教育实践性教学案例';
 
 /** A 职业教育实践性教学案例 work; `fps` 30 makes the video fail. */
-function work(folder: string, fps = 25): void {
+function work(dir: string, folder: string, fps = 25): void {
   const path = join(dir, folder);
   mkdirSync(path, { recursive: true });
   writeFile(path, '作品登记表.pdf', PDF);
@@ -22,30 +18,19 @@ function work(folder: string, fps = 25): void {
   writeMp4(path, '教学视频.mp4', 20 * 60, fps, 50_000_000);
 }
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'batch-e2e-'));
+const suite = extensionSuite('batch-e2e', (dir) => {
   // A district of three teachers and four works: two categories' folders, one misspelt, one failing video.
-  work(`区县/中职+城关职校+张三/${ZHIJIAO}/数控车削`);
-  work(`区县/中职+城关职校+张三/${ZHIJIAO}/钳工实训`, 30);
-  work('区县/中职+城南职校+李四/职业教育 实践性教学案例/焊接');
+  work(dir, `区县/中职+城关职校+张三/${ZHIJIAO}/数控车削`);
+  work(dir, `区县/中职+城关职校+张三/${ZHIJIAO}/钳工实训`, 30);
+  work(dir, '区县/中职+城南职校+李四/职业教育 实践性教学案例/焊接');
   mkdirSync(join(dir, '区县/小学+实验小学+王五/精品学习资源/古诗动画'), { recursive: true });
   writeFile(join(dir, '区县/小学+实验小学+王五/精品学习资源/古诗动画'), '作品登记表.pdf', PDF);
-  server = await startFixtureServer();
-  browser = await launchWithExtension(server.port);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('批量预检 page', () => {
   it('checks a picked district folder work by work, with progress, a failures filter, detail and an .xlsx export', async () => {
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(extensionPage(browser, 'batch.html'));
+    const { page, errors } = await openExtensionPage(suite.browser, 'batch.html');
+    const { dir } = suite;
     await page.evaluate(() => {
       const seen: string[] = [];
       (window as unknown as { progressSeen: string[] }).progressSeen = seen;
@@ -96,6 +81,7 @@ describe('批量预检 page', () => {
   });
 
   it('opens from the popup', async () => {
+    const { browser } = suite;
     const popup = await browser.context.newPage();
     await popup.goto(extensionPage(browser, 'popup.html'));
     const opened = browser.context.waitForEvent('page');

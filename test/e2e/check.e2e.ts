@@ -1,17 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkReportSchema } from '@/lib/checks/report';
-import { ROOT, extensionPage, launchWithExtension, startFixtureServer, type ExtensionBrowser } from './harness';
+import { ROOT, extensionPage, extensionSuite, openExtensionPage } from './harness';
 
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-let browser: ExtensionBrowser;
-let dir: string;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'check-e2e-'));
+const suite = extensionSuite('check-e2e', (dir) => {
   // A real encoder's file, not a hand-built one: 2 s of 1280×720 at 30 fps, where the category wants 25 fps.
   execFileSync('ffmpeg', [
     '-hide_banner', '-loglevel', 'error', '-y',
@@ -22,22 +16,12 @@ beforeAll(async () => {
     join(dir, '作品登记表.pdf'),
     '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
   );
-  server = await startFixtureServer();
-  browser = await launchWithExtension(server.port);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('预检 page', () => {
   it('checks a 30 fps video and a PDF for zhijiao_shijian, lists what is missing and exports the report', async () => {
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(extensionPage(browser, 'check.html'));
+    const { page, errors } = await openExtensionPage(suite.browser, 'check.html');
+    const { dir } = suite;
     await page.getByLabel('报送类别').selectOption('zhijiao_shijian');
     await expect.poll(() => new URL(page.url()).searchParams.get('category')).toBe('zhijiao_shijian');
 
@@ -68,6 +52,7 @@ describe('预检 page', () => {
   });
 
   it('opens from the popup and keeps ?category= from a link', async () => {
+    const { browser } = suite;
     const popup = await browser.context.newPage();
     await popup.goto(extensionPage(browser, 'popup.html'));
     const opened = browser.context.waitForEvent('page');
