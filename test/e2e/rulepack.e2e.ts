@@ -1,17 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chinaDay } from '@/lib/time/china';
 import { readNotice } from '../lib/rules/notices';
-import { ROOT, extensionPage, launchWithExtension, startFixtureServer, type ExtensionBrowser } from './harness';
+import { ROOT, extensionPage, extensionSuite } from './harness';
 
 type Chrome = { alarms: { getAll(): Promise<Array<{ name: string }>> } };
-
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-let browser: ExtensionBrowser;
-let dir: string;
 
 /*
  * Next year's district notice, as the organiser would receive it: the 2025 text with next year's dates and a new
@@ -26,27 +20,18 @@ function changedNotice(): string {
     .replaceAll('2025年', `${next}年`);
 }
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rulepack-e2e-'));
+const suite = extensionSuite('rulepack-e2e', (dir) => {
   // 4 s of 1280×720 at 25 fps: right for the 2025 pack in everything but its length (15–25 minutes).
   execFileSync('ffmpeg', [
     '-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=1280x720:rate=25', '-t', '4',
     '-pix_fmt', 'yuv420p', '-movflags', '+faststart', join(dir, '教学视频.mp4'),
   ]);
-  server = await startFixtureServer();
-  browser = await launchWithExtension(server.port);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 async function videoVerdict(): Promise<string | null> {
-  const page = await browser.context.newPage();
-  await page.goto(extensionPage(browser, 'check.html?category=zhijiao_shijian'));
-  await page.getByTestId('check-file-input').setInputFiles([join(dir, '教学视频.mp4')]);
+  const page = await suite.browser.context.newPage();
+  await page.goto(extensionPage(suite.browser, 'check.html?category=zhijiao_shijian'));
+  await page.getByTestId('check-file-input').setInputFiles([join(suite.dir, '教学视频.mp4')]);
   const video = page.getByTestId('check-slot-video').getByTestId('check-file');
   await expect.poll(() => video.getAttribute('data-verdict'), { timeout: 30_000 }).toMatch(/pass|warn|fail|unreadable/);
   const verdict = await video.getAttribute('data-verdict');
@@ -57,16 +42,16 @@ async function videoVerdict(): Promise<string | null> {
 describe('规则包 page in the built extension', () => {
   it('drafts next year’s pack from a pasted notice, saves it, and the checks, popup and reminders follow', async () => {
     expect(await videoVerdict()).toBe('fail');
-    const popup = await browser.context.newPage();
-    await popup.goto(extensionPage(browser, 'popup.html'));
+    const popup = await suite.browser.context.newPage();
+    await popup.goto(extensionPage(suite.browser, 'popup.html'));
     // The clock is past every 2025 window.
     await popup.getByTestId('popup-all-past').waitFor();
     await popup.close();
 
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(extensionPage(browser, 'rulepack.html'));
+    await page.goto(extensionPage(suite.browser, 'rulepack.html'));
     await page.getByLabel('粘贴区级通知（全部项目）文字').fill(changedNotice());
     await page.getByRole('button', { name: '起草规则包' }).click();
     await page.getByText(`已起草规则包 ${next}.1`, { exact: false }).waitFor();
@@ -87,15 +72,15 @@ describe('规则包 page in the built extension', () => {
     // The 预检 check applies the new range: the same 4-second video now passes.
     expect(await videoVerdict()).toBe('pass');
 
-    const after = await browser.context.newPage();
-    await after.goto(extensionPage(browser, 'popup.html'));
+    const after = await suite.browser.context.newPage();
+    await after.goto(extensionPage(suite.browser, 'popup.html'));
     const upcoming = after.getByTestId('popup-group-upcoming').locator('[data-key="pack:zhijiao_shijian:registration_upload"]');
     await upcoming.waitFor();
     expect(await upcoming.textContent()).toContain(`${next}-05-20`);
     expect(await after.getByTestId('popup-all-past').count()).toBe(0);
 
     // The background rebuilt the reminder alarms from the saved pack at once.
-    await expect.poll(async () => (await browser.serviceWorker.evaluate(
+    await expect.poll(async () => (await suite.browser.serviceWorker.evaluate(
       `(${((chrome: Chrome) => chrome.alarms.getAll()).toString()})(chrome)`,
     ) as Array<{ name: string }>).some((alarm) => alarm.name.includes('zhijiao_shijian:registration_upload')), { timeout: 15_000 })
       .toBe(true);
@@ -105,11 +90,11 @@ describe('规则包 page in the built extension', () => {
     // No Debian tool here writes a PDF with a text layer (img2pdf writes images only), so the file is written by the
     // PDF 1.4 rules: one page, a Type 1 font, one text object. pdf.js and its bundled worker must read it.
     const pdf = minimalTextPdf('Deadline 2026-09-30 video 25 fps');
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-    await page.goto(extensionPage(browser, 'rulepack.html'));
+    await page.goto(extensionPage(suite.browser, 'rulepack.html'));
     await page.getByLabel('选择国家级通知（教师研修专项）文件').setInputFiles({ name: 'notice.pdf', mimeType: 'application/pdf', buffer: pdf });
     const area = page.getByLabel('粘贴国家级通知（教师研修专项）文字');
     await expect.poll(() => area.inputValue(), { timeout: 20_000 }).toContain('Deadline 2026-09-30 video 25 fps');
