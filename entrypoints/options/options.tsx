@@ -33,7 +33,11 @@ export function Options({ db, pack }: { db?: SubmitHelperDB; pack?: RulePack } =
     if (!pack) void loadActivePack().then(setActivePack);
   }, [pack]);
   const env = useMemo(() => ({ db: db ?? getDatabase(), pack: activePack }), [db, activePack]);
-  const [active, setActive] = useState<Tab>('people');
+  // The popup opens options.html#deadlines to add a district's own date.
+  const [active, setActive] = useState<Tab>(() => {
+    const hash = typeof location === 'undefined' ? '' : location.hash.slice(1);
+    return (TABS as readonly string[]).includes(hash) ? (hash as Tab) : 'people';
+  });
   const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
 
   // WAI-ARIA tabs pattern: arrows move between tabs, Home/End jump, Tab leaves the tab list.

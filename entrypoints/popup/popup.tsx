@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import type { Deadline as CustomDeadline } from '@/lib/profile/schema';
 import { RULE_PACKS, windowState, type RulePack, type WindowState } from '@/lib/rules';
 import { allWindowsPast, loadActivePack } from '@/lib/rules/active';
+import { categoryRows } from '@/lib/reminders/categories';
 import { collectDeadlines } from '@/lib/reminders/deadlines';
 import { daysBetween, type Deadline } from '@/lib/reminders/schedule';
 import { followedCategoriesItem } from '@/lib/reminders/store';
@@ -75,19 +76,44 @@ export function Popup({ now, loadCustomDeadlines }: PopupProps) {
           </section>
         );
       })}
-      <details className="follow">
-        <summary>{i18n.t('popup.follow')}</summary>
-        <ul className="follow__list" aria-label={i18n.t('popup.categories')}>
-          {pack.categories.map((category) => (
-            <li key={category.id} data-testid="popup-category" data-category={category.id}>
+      <section className="follow" aria-labelledby="popup-categories-heading" data-testid="popup-categories">
+        <h2 id="popup-categories-heading" className="group__title">{i18n.t('popup.categories')}</h2>
+        <ul className="follow__list">
+          {categoryRows(pack, deadlines, now, isFollowed).map((row) => (
+            <li
+              key={row.id}
+              className={`category category--${row.state}`}
+              data-testid="popup-category"
+              data-category={row.id}
+              data-state={row.state}
+            >
               <label>
-                <input type="checkbox" checked={isFollowed(category.id)} onChange={() => toggle(category.id)} />
-                {category.name}
+                <input
+                  type="checkbox"
+                  checked={row.followed}
+                  onChange={() => toggle(row.id)}
+                  aria-label={i18n.t('popup.followCategory', [row.name])}
+                />
+                <span className="category__name">{row.name}</span>
               </label>
+              <span className="category__state">
+                {row.state === 'none' ? i18n.t('popup.noWindowShort') : i18n.t(`popup.state.${row.state}`)}
+              </span>
+              {row.state === 'none' && (
+                <button
+                  type="button"
+                  className="category__add"
+                  aria-label={i18n.t('popup.addDistrictFor', [row.name])}
+                  onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#deadlines') })}
+                >
+                  {i18n.t('popup.addDistrict')}
+                </button>
+              )}
             </li>
           ))}
         </ul>
-      </details>
+        <p className="popup__hint">{i18n.t('popup.districtHint')}</p>
+      </section>
       <nav className="links" aria-label={i18n.t('popup.links')}>
         {SITE_ADAPTERS.map((site) => (
           <a key={site.id} href={site.home} target="_blank" rel="noreferrer">

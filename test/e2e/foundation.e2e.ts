@@ -108,6 +108,22 @@ describe('built extension', () => {
     expect((await keys('open')).sort()).toEqual(['pack:mingshi:submission', 'pack:xiaoben:submission']);
     expect(await keys('closed')).toContain('pack:zhijiao_shijian:registration_upload');
     expect(await page.getByTestId('popup-group-open').getByText('还剩 10 天').count()).toBe(2);
+    // Every category shows its state without expanding anything (#13).
+    const states = Object.fromEntries(
+      await items.evaluateAll((els) => els.map((e) => [e.getAttribute('data-category'), e.getAttribute('data-state')])),
+    );
+    expect(states).toMatchObject({ xiaoben: 'open', mingshi: 'open', zhijiao_shijian: 'closed', jingpin: 'none' });
+    expect(await items.filter({ hasText: '进行中' }).count()).toBe(2);
+    expect(await page.getByTestId('popup-categories').isVisible()).toBe(true);
+    await expect.poll(() => items.filter({ hasText: '通知未给出时间' }).first().isVisible()).toBe(true);
+    // 添加本区截止日期 opens the settings on their deadlines tab.
+    const [settings] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      page.getByRole('button', { name: '为“精品学习资源”添加本区截止日期' }).click(),
+    ]);
+    expect(settings.url()).toContain('options.html#deadlines');
+    await expect.poll(() => settings.getByRole('tab', { selected: true }).textContent()).toBe('自定义截止日期');
+    await settings.close();
     await page.setViewportSize({ width: 380, height: 640 });
     await page.screenshot({ path: join(ROOT, 'test/e2e/screenshots/popup.png'), fullPage: true });
 

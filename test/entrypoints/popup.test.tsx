@@ -61,4 +61,26 @@ describe('Popup', () => {
     await screen.findByText('今天（北京时间）：2025-11-15');
     expect(screen.queryByTestId('popup-all-past')).toBeNull();
   });
+  it('shows all nine categories with their state, followed first, without expanding anything', async () => {
+    await followedCategoriesItem.setValue(['jingpin']);
+    render(<Popup now={new Date('2025-09-20T04:00:00Z')} loadCustomDeadlines={none} />);
+    await waitFor(() => expect(screen.getAllByTestId('popup-category')[0]!.getAttribute('data-category')).toBe('jingpin'));
+    const rows = screen.getAllByTestId('popup-category');
+    expect(rows).toHaveLength(9);
+    const row = (id: string) => rows.find((r) => r.getAttribute('data-category') === id)!;
+    expect(within(row('xiaoben')).getByText('进行中')).toBeTruthy();
+    expect(within(row('zhijiao_shijian')).getByText('已结束')).toBeTruthy();
+    expect(within(row('jingpin')).getByText('通知未给出时间')).toBeTruthy();
+    expect(within(row('jingpin')).getByRole('button', { name: /添加本区截止日期/ })).toBeTruthy();
+    expect(within(row('xiaoben')).queryByRole('button')).toBeNull();
+    expect(within(row('jingpin')).getByRole('checkbox', { name: /关注/ })).toHaveProperty('checked', true);
+    expect(screen.queryByRole('group')).toBeNull();
+    expect(document.querySelector('details')).toBeNull();
+  });
+
+  it('says 即将开始 for a category whose window is to come', async () => {
+    render(<Popup now={new Date('2025-05-10T04:00:00Z')} loadCustomDeadlines={none} />);
+    const row = screen.getAllByTestId('popup-category').find((r) => r.getAttribute('data-category') === 'zhijiao_shijian')!;
+    expect(within(row).getByText('即将开始')).toBeTruthy();
+  });
 });
