@@ -1,23 +1,21 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
+import { buildTarget, ffmpegCoreFor, isolatedPages, MIN_CHROME, MIN_FIREFOX, type FfmpegCore } from './lib/browser-floor';
 
 const require = createRequire(import.meta.url);
 
 /**
- * The ffmpeg.wasm cores (video repair) are copied from node_modules into the build, never committed: `ffmpeg/st/`
- * is the single-thread core, `ffmpeg/mt/` the multi-thread one (used when the page is cross-origin isolated).
+ * The ffmpeg.wasm core (video repair) is copied from node_modules into the build, never committed, and only the one
+ * the browser can run: `ffmpeg/mt/` (multi-thread, needs the cross-origin isolated pages Chromium gives) or
+ * `ffmpeg/st/` (single-thread, Firefox). Each is ~32 MB of wasm; shipping both doubled the package.
  */
-function ffmpegCoreFiles(): Array<{ absoluteSrc: string; relativeDest: string }> {
+function ffmpegCoreFiles(core: FfmpegCore): Array<{ absoluteSrc: string; relativeDest: string }> {
   // The packages export only their entry files; the ESM build sits beside the resolved UMD one.
-  const esm = (pkg: string) => join(dirname(require.resolve(`${pkg}/wasm`)), '../esm');
-  return [
-    ...['ffmpeg-core.js', 'ffmpeg-core.wasm'].map((f) => ({ absoluteSrc: join(esm('@ffmpeg/core'), f), relativeDest: `ffmpeg/st/${f}` })),
-    ...['ffmpeg-core.js', 'ffmpeg-core.wasm', 'ffmpeg-core.worker.js'].map((f) => ({
-      absoluteSrc: join(esm('@ffmpeg/core-mt'), f),
-      relativeDest: `ffmpeg/mt/${f}`,
-    })),
-  ];
+  const pkg = core === 'mt' ? '@ffmpeg/core-mt' : '@ffmpeg/core';
+  const esm = join(dirname(require.resolve(`${pkg}/wasm`)), '../esm');
+  const files = core === 'mt' ? ['ffmpeg-core.js', 'ffmpeg-core.wasm', 'ffmpeg-core.worker.js'] : ['ffmpeg-core.js', 'ffmpeg-core.wasm'];
+  return files.map((f) => ({ absoluteSrc: join(esm, f), relativeDest: `ffmpeg/${core}/${f}` }));
 }
 
 /**
@@ -43,10 +41,16 @@ export default defineConfig({
   // Comma-separated entrypoint names, to build a subset while another entrypoint is being written.
   ...(process.env.WXT_ENTRYPOINTS && { filterEntrypoints: process.env.WXT_ENTRYPOINTS.split(',') }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
-  vite: () => ({ plugins: [noRemoteFfmpegCore()], worker: { plugins: () => [noRemoteFfmpegCore()] } }),
+  vite: (env) => ({
+    // Syntax newer than the browser floor is lowered at build time (lib/browser-floor.ts says why these floors).
+    build: { target: buildTarget(env.browser) },
+    esbuild: { target: buildTarget(env.browser) },
+    plugins: [noRemoteFfmpegCore()],
+    worker: { plugins: () => [noRemoteFfmpegCore()] },
+  }),
   hooks: {
-    'build:publicAssets': (_wxt, files) => {
-      files.push(...ffmpegCoreFiles());
+    'build:publicAssets': (wxt, files) => {
+      files.push(...ffmpegCoreFiles(ffmpegCoreFor(wxt.config.browser)));
     },
   },
   manifest: ({ browser }) => ({
@@ -61,11 +65,21 @@ export default defineConfig({
     },
     // Cross-origin isolation gives extension pages SharedArrayBuffer, which the multi-thread ffmpeg core needs; the
     // pages load only their own files, so requiring CORP costs nothing. Chrome-only keys (Firefox warns on them).
-    ...(browser !== 'firefox' && {
+    ...(browser !== 'firefox' && { minimum_chrome_version: String(MIN_CHROME) }),
+    ...(isolatedPages(browser) && {
       cross_origin_embedder_policy: { value: 'require-corp' },
       cross_origin_opener_policy: { value: 'same-origin' },
     }),
-    // Firefox keeps storage of an add-on only under a stable id.
-    ...(browser === 'firefox' && { browser_specific_settings: { gecko: { id: 'submit-helper@ncet-teachers', strict_min_version: '115.0' } } }),
+    // Firefox keeps storage of an add-on only under a stable id. Nothing is collected or transmitted: the data the
+    // teacher types stays in the browser's own storage (the privacy page says where).
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'submit-helper@ncet-teachers',
+          strict_min_version: `${MIN_FIREFOX}.0`,
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
   }),
 });

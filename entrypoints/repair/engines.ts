@@ -1,18 +1,21 @@
 import classWorkerURL from '@ffmpeg/ffmpeg/worker?worker&url';
-import { ENGINE_IDS, type EngineContext, type EngineId, type RepairEngine } from '@/lib/media/engine';
+import { ffmpegCoreFor } from '@/lib/browser-floor';
+import type { EngineContext, RepairEngine } from '@/lib/media/engine';
 import { createFfmpegEngine } from '@/lib/media/engines/ffmpeg';
 import { createWebCodecsEngine } from '@/lib/media/engines/webcodecs';
 
-/** The cores are copied into the build by wxt.config.ts; their URLs are resolved against the page, never a CDN. */
+/** The core is copied into the build by wxt.config.ts; its URLs are resolved against the page, never a CDN. */
 function local(path: string): string {
   return new URL(path, globalThis.location.href).href;
 }
 
-/** All engines; the page orders them per job with `preferredOrder`. */
-export function createEngines(): RepairEngine[] {
-  const all: Record<EngineId, RepairEngine> = {
-    webcodecs: createWebCodecsEngine(),
-    'ffmpeg-mt': createFfmpegEngine({
+/**
+ * WebCodecs and the one ffmpeg.wasm core this build ships (multi-thread in Chromium, single-thread in Firefox); the
+ * page orders them per job with `preferredOrder`.
+ */
+export function createEngines(core = ffmpegCoreFor(import.meta.env.BROWSER)): RepairEngine[] {
+  const ffmpeg = core === 'mt'
+    ? createFfmpegEngine({
       multiThread: true,
       assets: {
         classWorkerURL,
@@ -20,13 +23,12 @@ export function createEngines(): RepairEngine[] {
         wasmURL: local('/ffmpeg/mt/ffmpeg-core.wasm'),
         workerURL: local('/ffmpeg/mt/ffmpeg-core.worker.js'),
       },
-    }),
-    ffmpeg: createFfmpegEngine({
+    })
+    : createFfmpegEngine({
       multiThread: false,
       assets: { classWorkerURL, coreURL: local('/ffmpeg/st/ffmpeg-core.js'), wasmURL: local('/ffmpeg/st/ffmpeg-core.wasm') },
-    }),
-  };
-  return ENGINE_IDS.map((id) => all[id]);
+    });
+  return [createWebCodecsEngine(), ffmpeg];
 }
 
 /** What the page knows about this browser when ordering engines. */

@@ -2,7 +2,7 @@ import React from 'react';
 import ReactDOM from 'react-dom/client';
 import { currentPack } from '@/lib/rules';
 import { loadActivePack } from '@/lib/rules/active';
-import { ENGINE_IDS, type EngineId } from '@/lib/media/engine';
+import type { EngineId } from '@/lib/media/engine';
 import { createEngines, engineContext } from './engines';
 import { RepairPage } from './repair';
 import './repair.css';
@@ -11,15 +11,16 @@ import './repair.css';
 const params = new URLSearchParams(globalThis.location.search);
 const engine = params.get('engine');
 const pack = await loadActivePack().catch(() => currentPack());
+const engines = createEngines();
 
 ReactDOM.createRoot(document.getElementById('root')!).render(
   <React.StrictMode>
     <RepairPage
       pack={pack}
-      engines={createEngines()}
+      engines={engines}
       context={engineContext}
       initialCategory={params.get('category')}
-      initialEngine={ENGINE_IDS.includes(engine as EngineId) ? (engine as EngineId) : 'auto'}
+      initialEngine={engines.some((e) => e.id === engine) ? (engine as EngineId) : 'auto'}
     />
   </React.StrictMode>,
 );

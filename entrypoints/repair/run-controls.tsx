@@ -55,7 +55,10 @@ export function RunControls({ engines, pinned, onPin, choices, probe, work, busy
 
 function refusalText(refusal: Refusal): string {
   if (refusal.code === 'codec') return t('repair.engine.codec', [String(refusal.params.codec)]);
-  return refusal.code === 'too_large' ? i18n.t('repair.engine.tooLarge') : i18n.t('repair.engine.unavailable');
+  if (refusal.code === 'too_large') return i18n.t('repair.engine.tooLarge');
+  if (refusal.params.reason === 'WebCodecs') return i18n.t('repair.engine.noWebCodecs');
+  if (refusal.params.reason === 'isolation') return i18n.t('repair.engine.notIsolated');
+  return i18n.t('repair.engine.unavailable');
 }
 
 /** The engines in the order they will be tried, each with why it will not take this job. */

@@ -1,11 +1,11 @@
-import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffprobe, makeClip } from '../fixtures/media/make-clip';
 import { REPAIR_CATEGORY, shortClipPack } from '../fixtures/media/repair-pack';
-import { extensionPage, launchWithExtension, ROOT, startFixtureServer, type ExtensionBrowser } from './harness';
+import { EXTENSION_DIR, extensionPage, launchWithExtension, ROOT, startFixtureServer, type ExtensionBrowser } from './harness';
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 let browser: ExtensionBrowser;
@@ -60,6 +60,10 @@ describe('video repair page', () => {
   it('is isolated so the multi-thread core can run, and names the chosen category', async () => {
     const page = await openRepair();
     expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
+    // One ffmpeg.wasm core per browser: the single-thread one is Firefox's and is not in this package.
+    expect(await readdir(join(EXTENSION_DIR, 'ffmpeg'))).toEqual(['mt']);
+    expect(await page.getByTestId('repair-engine').locator('option').evaluateAll((o) => o.map((e) => (e as HTMLOptionElement).value)))
+      .toEqual(['auto', 'webcodecs', 'ffmpeg-mt']);
     expect(await page.getByLabel('报送类别').inputValue()).toBe(`${REPAIR_CATEGORY}/video`);
     await page.close();
   });
@@ -67,7 +71,7 @@ describe('video repair page', () => {
   it.each([
     ['auto', undefined],
     ['webcodecs', 'webcodecs'],
-    ['ffmpeg', 'ffmpeg'],
+    ['ffmpeg-mt', 'ffmpeg-mt'],
   ])('turns a 30 fps 1080p MOV into a 25 fps MP4 that passes the checks (%s)', async (_, engine) => {
     const page = await openRepair(engine);
     await pick(page, clips.phone);
@@ -113,7 +117,7 @@ describe('video repair page', () => {
     await page.close();
   });
 
-  it.each(['ffmpeg', 'ffmpeg-mt', 'webcodecs'])('cancels at any moment and frees the engine (%s)', async (engine) => {
+  it.each(['ffmpeg-mt', 'webcodecs'])('cancels at any moment and frees the engine (%s)', async (engine) => {
     const page = await openRepair(engine);
     await pick(page, clips.long);
     const start = page.getByRole('button', { name: '开始修复' });

@@ -39,10 +39,13 @@ export function createFfmpegEngine(options: FfmpegEngineOptions): RepairEngine {
   return {
     id: options.multiThread ? 'ffmpeg-mt' : 'ffmpeg',
     async available() {
-      if (typeof WebAssembly === 'undefined' || typeof Worker === 'undefined') return false;
-      return !options.multiThread || (isolated() && typeof SharedArrayBuffer !== 'undefined');
+      return typeof WebAssembly !== 'undefined' && typeof Worker !== 'undefined';
     },
     async refuse({ probe, plan }) {
+      // Said apart from "unavailable": a Chromium that drops the manifest's isolation keys is a fact worth naming.
+      if (options.multiThread && !(isolated() && typeof SharedArrayBuffer !== 'undefined')) {
+        return { code: 'unavailable', params: { reason: 'isolation' } };
+      }
       return memoryRefusal(probe, plan, FFMPEG_MAX_INPUT_BYTES);
     },
     run(file, plan, runOptions) {
