@@ -43,12 +43,11 @@ export async function readDocxText(source: ByteSource, signal?: AbortSignal): Pr
 
 /**
  * PDF text through pdf.js, loaded only on this page. Its worker is bundled with the extension (no remote code) and
- * eval is off, so it runs under the extension pages' CSP. Lines follow pdf.js's end-of-line marks. The legacy build:
- * the modern one calls `Promise.withResolvers` (Chromium 119) in its messaging, above the browser floor of 103.
+ * eval is off, so it runs under the extension pages' CSP. Lines follow pdf.js's end-of-line marks.
  */
 async function readPdfText(file: File, signal?: AbortSignal): Promise<NoticeText> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const { default: workerUrl } = await import('pdfjs-dist/legacy/build/pdf.worker.min.mjs?url');
+  const pdfjs = await import('pdfjs-dist');
+  const { default: workerUrl } = await import('pdfjs-dist/build/pdf.worker.min.mjs?url');
   pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
   const task = pdfjs.getDocument({ data: new Uint8Array(await file.arrayBuffer()), isEvalSupported: false });
   const timer = setTimeout(() => void task.destroy(), TIMEOUT_MS);
