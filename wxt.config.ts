@@ -71,7 +71,7 @@ export default defineConfig({
       cross_origin_opener_policy: { value: 'same-origin' },
     }),
     // Firefox keeps storage of an add-on only under a stable id. Nothing is collected or transmitted: the data the
-    // teacher types stays in the browser's own storage (the privacy page says where).
+    // teacher types stays in the browser's own storage.
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
