@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureSnapshot, rerenderFixture, waitForFixture } from './fixtures/forms/fixture-api';
-import { ROOT, launchWithExtension, panel, startFixtureServer, type ExtensionBrowser } from './harness';
+import { artifactPath, launchWithExtension, panel, startFixtureServer, type ExtensionBrowser } from './harness';
 import { SAMPLE_PEOPLE, seedSampleProfile } from './sample-profile';
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
@@ -63,7 +62,7 @@ describe('one click fills the authors and the contact, and undo restores the for
     expect(after.subject).toBe('数学');
     expect(after.features).toMatch(/^以生活中的平移/);
     expect(await fixtureSnapshot(page).then((s) => s.submitted)).toBe(0);
-    await page.screenshot({ path: join(ROOT, 'test/e2e/screenshots/autofill-element-plus.png') });
+    await page.screenshot({ path: artifactPath('autofill-element-plus.png') });
 
     const undone = await undo(page);
     // 学科 is a non-clearable el-select: no person can empty it either, and the panel says so.

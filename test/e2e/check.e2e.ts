@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkReportSchema } from '@/lib/checks/report';
-import { ROOT, extensionPage, extensionSuite, openExtensionPage } from './harness';
+import { artifactPath, extensionPage, extensionSuite, openExtensionPage } from './harness';
 
 const suite = extensionSuite('check-e2e', (dir) => {
   // A real encoder's file, not a hand-built one: 2 s of 1280×720 at 30 fps, where the category wants 25 fps.
@@ -36,7 +36,7 @@ describe('预检 page', () => {
     expect(await video.getByRole('link', { name: '修复视频' }).getAttribute('href')).toBe('/repair.html?category=zhijiao_shijian');
     expect(await page.getByTestId('check-slot-registration_form').getByTestId('check-file').getAttribute('data-verdict')).toBe('pass');
     expect(await page.getByTestId('check-missing').locator('li').allTextContents()).toEqual(['案例简介', '教案']);
-    await page.screenshot({ path: join(ROOT, 'test/e2e/screenshots/check.png'), fullPage: true });
+    await page.screenshot({ path: artifactPath('check.png'), fullPage: true });
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出报告 (JSON)' }).click();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { readdir, readFile } from 'node:fs/promises';
 import {
+  artifactPath,
   EXTENSION_DIR,
   ROOT,
   extensionPage,
@@ -78,7 +79,7 @@ describe('built extension', () => {
     await expect.poll(() => root.getByRole('status').count()).toBe(0);
     await root.getByRole('button', { name: '展开面板' }).click();
     await expect.poll(() => root.getByRole('status').count()).toBe(1);
-    await page.screenshot({ path: join(ROOT, 'test/e2e/screenshots/panel.png') });
+    await page.screenshot({ path: artifactPath('panel.png') });
     await page.close();
   });
 
@@ -125,7 +126,7 @@ describe('built extension', () => {
     await expect.poll(() => settings.getByRole('tab', { selected: true }).textContent()).toBe('自定义截止日期');
     await settings.close();
     await page.setViewportSize({ width: 380, height: 640 });
-    await page.screenshot({ path: join(ROOT, 'test/e2e/screenshots/popup.png'), fullPage: true });
+    await page.screenshot({ path: artifactPath('popup.png'), fullPage: true });
 
     // Today, every 2025 window is over.
     await page.clock.setFixedTime(new Date('2026-11-22T04:00:00Z'));

@@ -1,13 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { extensionPage, launchWithExtension, startFixtureServer, type ExtensionBrowser } from '../../scripts/browser';
+import { ROOT, extensionPage, launchWithExtension, startFixtureServer, type ExtensionBrowser } from '../../scripts/browser';
 
 // The browser launcher and fixture server are shared with `npm run demo`, so they live in scripts/; the e2e tests
 // import them from here. Helpers only the tests need go below.
 export * from '../../scripts/browser';
+
+/** Where the e2e tests write screenshots and other artefacts: git-ignored, so a test run leaves the tree clean. */
+export const ARTIFACTS_DIR = join(ROOT, 'test/e2e/artifacts');
+
+/** The path of one artefact (e.g. `popup.png`) in {@link ARTIFACTS_DIR}, creating the folder. */
+export function artifactPath(name: string): string {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  return join(ARTIFACTS_DIR, name);
+}
 
 /** What a suite gets from `extensionSuite`: valid from its `beforeAll` on. */
 export interface ExtensionSuite {

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffprobe, makeClip } from '../fixtures/media/make-clip';
 import { REPAIR_CATEGORY, shortClipPack } from '../fixtures/media/repair-pack';
-import { EXTENSION_DIR, extensionPage, launchWithExtension, ROOT, startFixtureServer, type ExtensionBrowser } from './harness';
+import { artifactPath, EXTENSION_DIR, extensionPage, launchWithExtension, startFixtureServer, type ExtensionBrowser } from './harness';
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 let browser: ExtensionBrowser;
@@ -91,7 +91,7 @@ describe('video repair page', () => {
     expect(await result.getAttribute('data-verdict')).toBe('pass');
     expect(await result.getAttribute('data-engine')).toBe(engine ?? (await page.getByTestId('repair-engine-order').getAttribute('data-first')));
     expect(await result.textContent()).toContain('修复后的视频符合要求');
-    await page.screenshot({ path: join(ROOT, 'test/e2e/screenshots/repair.png'), fullPage: true });
+    await page.screenshot({ path: artifactPath('repair.png'), fullPage: true });
 
     const saved = await download(page, '课堂实录-修复.mp4');
     const facts = await ffprobe(saved);

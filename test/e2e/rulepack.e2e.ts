@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chinaDay } from '@/lib/time/china';
 import { readNotice } from '../lib/rules/notices';
-import { ROOT, extensionPage, extensionSuite } from './harness';
+import { artifactPath, extensionPage, extensionSuite } from './harness';
 
 type Chrome = { alarms: { getAll(): Promise<Array<{ name: string }>> } };
 
@@ -62,7 +62,7 @@ describe('规则包 page in the built extension', () => {
     expect(await page.getByTestId('notice-highlight').textContent()).toBe('时长限定在3-10秒之间（少于3秒或长于10秒的作品视为不合格）');
     const window = page.locator('tr[data-path="categories.zhijiao_shijian.windows.registration_upload"]');
     expect(await window.getAttribute('data-state')).toBe('changed');
-    await page.screenshot({ path: join(ROOT, 'test/e2e/screenshots/rulepack.png'), fullPage: false });
+    await page.screenshot({ path: artifactPath('rulepack.png'), fullPage: false });
 
     await page.getByRole('button', { name: '保存并启用' }).click();
     await page.getByText(new RegExp(`已保存并启用规则包 ${next}\\.1（[0-9a-f]{12}）`, 'u')).waitFor();
