@@ -8,6 +8,9 @@ import { parseArgs } from 'node:util';
 import {
   checkFiles,
   checkReportSchema,
+  ROUTE_CHOICES,
+  routeFor,
+  type RouteChoice,
   formatBytes,
   formatFinding,
   VERDICTS,
@@ -44,6 +47,8 @@ export interface CliOptions {
   lang: Lang;
   /** Slot ids whose `requiredIf` question the user answers yes. */
   applies: string[];
+  /** How the works are submitted; default `district` (the organiser's district round, where a category has one). */
+  route: RouteChoice;
   rules?: string;
   paths: string[];
   help: boolean;
@@ -61,6 +66,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         json: { type: 'boolean', default: false },
         lang: { type: 'string', default: 'zh' },
         applies: { type: 'string', multiple: true, default: [] },
+        route: { type: 'string', default: 'district' },
         rules: { type: 'string' },
         xlsx: { type: 'string' },
         csv: { type: 'string' },
@@ -72,7 +78,11 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     throw new UsageError(`参数有误（bad arguments）：${error instanceof Error ? error.message : String(error)}`);
   }
   const { values, positionals } = parsed;
-  if (values.help) return { json: false, lang: 'zh', applies: [], paths: [], help: true };
+  if (values.help) return { json: false, lang: 'zh', applies: [], route: 'district', paths: [], help: true };
+  const route = values.route as RouteChoice;
+  if (!ROUTE_CHOICES.includes(route)) {
+    throw new UsageError(`--route 只能是 ${ROUTE_CHOICES.join('、')}（--route must be one of ${ROUTE_CHOICES.join(', ')}）：${values.route}`);
+  }
   if (values.lang !== 'zh' && values.lang !== 'en') throw new UsageError(`--lang 只能是 zh 或 en（--lang must be zh or en）：${values.lang}`);
   if (positionals.length === 0) throw new UsageError('没有给出要检查的文件或文件夹（no files or folders given）');
   return {
@@ -83,6 +93,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     json: values.json,
     lang: values.lang,
     applies: values.applies,
+    route,
     ...(values.rules !== undefined ? { rules: values.rules } : {}),
     paths: positionals,
     help: false,
@@ -93,7 +104,7 @@ export function usage(pack: RulePack): string {
   const width = Math.max(...pack.categories.map((c) => c.id.length));
   const ids = pack.categories.map((c) => `  ${c.id.padEnd(width)}  ${c.name}`).join('\n');
   return `用法 / Usage:
-  npm run check -- [--category <类别编号>] [--json] [--xlsx 汇总表.xlsx] [--csv 汇总表.csv] [--html 汇总表.html] [--lang zh|en] [--applies <材料编号>] [--rules <规则包.json>] <文件或文件夹…>
+  npm run check -- [--category <类别编号>] [--json] [--xlsx 汇总表.xlsx] [--csv 汇总表.csv] [--html 汇总表.html] [--lang zh|en] [--applies <材料编号>] [--route district|platform] [--rules <规则包.json>] <文件或文件夹…>
 
   -c, --category  只检查这个类别（不给时按类别文件夹的名称判断） / only this category (default: from the category folders' names)
       --json      输出 JSON 报告，不输出表格 / print the JSON report instead of a table
@@ -102,6 +113,10 @@ export function usage(pack: RulePack): string {
       --html      把汇总表写成可打印的网页 / write the summary table as a printable HTML page
       --lang      表格语言 zh（默认）或 en / table language
       --applies   “视情况必交”的材料按“适用”检查，可重复 / treat that item's condition as met; repeatable
+      --route     报送途径：district 区级FTP报送（默认；职业教育专项不参与区级评选，仍按其平台检查）、platform 活动平台
+                  （也可写 district-ftp、huodong、hecloudnet）；决定材料格式（区级：信息表签字PDF、支撑材料一个ZIP）和
+                  是否检查文件夹结构 / submission route: district FTP round (default; the vocational specials have none
+                  and keep their platform) or the online platform; decides the formats and the folder-layout check
       --rules     使用规则包 JSON 文件（明年的通知） / use a rule-pack JSON file
   -h, --help      显示本说明 / show this help
 
@@ -386,6 +401,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           });
           return checkFiles(unit.category, files, {
             rulePack: pack.version,
+            route: routeFor(unit.category, options.route),
             answers,
             concurrency: pool.size,
             inspect: (file, { timeoutMs }) => pool.inspect(file.blob as DiskFile, file.name, { timeoutMs }),

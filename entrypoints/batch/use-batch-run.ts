@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { checkFiles } from '@/lib/checks';
+import { checkFiles, routeFor } from '@/lib/checks';
 import { createCheckPool } from '@/lib/checks/pool';
 import { checkDistrict, inferLayout, type Layout, type WorkResult } from '@/lib/organiser';
 import type { RulePack } from '@/lib/rules';
@@ -45,6 +45,8 @@ export function useBatchRun(pack: RulePack, picked: Picked | null) {
           unit.files.map((f) => ({ blob: picked.files.get(f.source)!, name: f.name, path: f.path })),
           {
             rulePack: pack.version,
+            // A district folder is the district round; the vocational specials have none and keep their platform.
+            route: routeFor(unit.category, 'district'),
             signal: abort.signal,
             concurrency: pool.size,
             inspect: (file, { timeoutMs, signal }) => {

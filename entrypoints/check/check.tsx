@@ -4,12 +4,14 @@ import { uiLang } from '@/components/i18n';
 import type { CheckReport } from '@/lib/checks';
 import type { RulePack } from '@/lib/rules';
 import { chinaDay } from '@/lib/time/china';
+import { RouteSection } from './route-section';
 import { RunStatus } from './run-status';
 import { SetupSection } from './setup-section';
 import { IgnoredSection, SlotsSection, UnassignedSection } from './slots-section';
 import { MissingSection, OverallSection, WholeSection } from './summary-sections';
 import { useCategory } from './use-category';
 import { useCheckRun } from './use-check-run';
+import { useRoute } from './use-route';
 import { usePickedFiles } from './use-picked-files';
 
 export type { SaveFile };
@@ -39,9 +41,11 @@ function exportReport(report: CheckReport, save: SaveFile, now: Date): void {
 export function CheckPage({ pack, initialCategory, onCategoryChange, save = downloadFile, now = () => new Date() }: CheckPageProps) {
   const lang = uiLang();
   const choice = useCategory(pack, lang, initialCategory, onCategoryChange);
-  const { category } = choice;
+  const route = useRoute(choice.category);
+  // Every section below sees the category as the chosen route asks for it.
+  const category = route.routed;
   const picked = usePickedFiles();
-  const { run, report, rows, cancel, restart } = useCheckRun({ pack, category, files: picked.files, answers: choice.answers, overrides: choice.overrides });
+  const { run, report, rows, cancel, restart } = useCheckRun({ pack, category, route: route.route, files: picked.files, answers: choice.answers, overrides: choice.overrides });
   const running = run.phase === 'running';
   const actions = { onReassign: choice.reassign, onRemove: picked.remove };
 
@@ -60,6 +64,7 @@ export function CheckPage({ pack, initialCategory, onCategoryChange, save = down
         questions={choice.questions}
         answers={choice.answers}
         onAnswer={choice.answer}
+        routeChoice={<RouteSection route={route.route} routes={route.routes} onRoute={route.choose} />}
         drop={{ count: picked.files.length, dragging: picked.dragging, onFiles: picked.addList, onClear: picked.clear, dropHandlers: picked.dropHandlers }}
       />
       <RunStatus run={run} onCancel={cancel} onRestart={restart} />

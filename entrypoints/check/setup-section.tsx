@@ -1,4 +1,4 @@
-import { useId, useRef } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { CategorySelect } from '@/components/category-select';
 import type { DropZone } from '@/components/use-drop-zone';
@@ -14,11 +14,13 @@ export interface SetupSectionProps {
   questions: Question[];
   answers: Readonly<Record<string, boolean>>;
   onAnswer: (question: Question, yes: boolean) => void;
+  /** The 报送途径 question (route-section.tsx), drawn under the category. */
+  routeChoice?: ReactNode;
   drop: DropZoneProps;
 }
 
 /** What is being checked: the category, its questions and the files. */
-export function SetupSection({ pack, lang, category, onCategory, questions, answers, onAnswer, drop }: SetupSectionProps) {
+export function SetupSection({ pack, lang, category, onCategory, questions, answers, onAnswer, routeChoice, drop }: SetupSectionProps) {
   const id = useId();
   return (
     <section className="check__setup">
@@ -26,6 +28,7 @@ export function SetupSection({ pack, lang, category, onCategory, questions, answ
         <label htmlFor={`${id}-category`}>{i18n.t('check.category')}</label>
         <CategorySelect id={`${id}-category`} pack={pack} lang={lang} value={category.id} onChange={onCategory} grouped />
       </div>
+      {routeChoice}
       {questions.length > 0 && (
         <fieldset className="check__questions">
           <legend>{i18n.t('check.questions')}</legend>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { checkFiles, type CheckReport } from '@/lib/checks';
+import { checkFiles, type CheckReport, type Route } from '@/lib/checks';
 import type { Category, RulePack } from '@/lib/rules';
 import type { PickedFile } from './collect';
 
@@ -18,6 +18,7 @@ export interface Checked {
 interface RunInput {
   pack: RulePack;
   category: Category;
+  route: Route;
   files: PickedFile[];
   answers: Readonly<Record<string, boolean>>;
   overrides: Readonly<Record<string, string>>;
@@ -27,7 +28,7 @@ interface RunInput {
  * Checks the files whenever they, the category or the answers change; a newer run aborts the older one. Cancel keeps
  * the last report on screen, restart runs the same input again.
  */
-export function useCheckRun({ pack, category, files, answers, overrides }: RunInput) {
+export function useCheckRun({ pack, category, route, files, answers, overrides }: RunInput) {
   const [checked, setChecked] = useState<Checked | null>(null);
   const [run, setRun] = useState<RunState>({ phase: 'idle' });
   const [attempt, setAttempt] = useState(0);
@@ -48,6 +49,7 @@ export function useCheckRun({ pack, category, files, answers, overrides }: RunIn
       snapshot.map((p) => ({ blob: p.file, name: p.file.name, ...(p.path !== undefined ? { path: p.path } : {}) })),
       {
         rulePack: pack.version,
+        route,
         answers,
         overrides,
         signal: abort.signal,
@@ -68,7 +70,7 @@ export function useCheckRun({ pack, category, files, answers, overrides }: RunIn
       },
     );
     return () => abort.abort();
-  }, [category, files, answers, overrides, pack.version, attempt]);
+  }, [category, route, files, answers, overrides, pack.version, attempt]);
 
   const cancel = () => {
     controller.current?.abort();
@@ -76,7 +78,7 @@ export function useCheckRun({ pack, category, files, answers, overrides }: RunIn
   };
   const restart = () => setAttempt((n) => n + 1);
   // A report made for the previous category is not shown while the new one is being checked.
-  const report = checked?.report.category === category.id ? checked.report : null;
+  const report = checked?.report.category === category.id && checked.report.route === route ? checked.report : null;
   const rows = report && checked ? report.files.map((r, i) => ({ report: r, picked: checked.files[i]! })) : [];
 
   return { run, report, rows, cancel, restart };

@@ -2,7 +2,7 @@ import type { Category, FileType, Slot } from '../rules/schema';
 import { extensionOf } from './detect';
 import { makeFinding } from './messages';
 import type { Finding } from './report';
-import { slotAcceptsType } from './slot-checks';
+import { slotFitsType } from './slot-checks';
 import type { ByteSource } from './source';
 
 /** A file as the UI hands it over: from a file picker, a drop, or a folder picker (then `path` is set). */
@@ -50,7 +50,7 @@ function keywordLength(slot: Slot, name: string): number {
  */
 export function slotScore(slot: Slot, file: AssignableFile): number {
   const kw = keywordLength(slot, file.name);
-  const typeOk = slotAcceptsType(slot, file.type);
+  const typeOk = slotFitsType(slot, file.type);
   if (!kw && !typeOk) return 0;
   return (kw ? 100 + 2 * kw : 0) + (typeOk ? 80 : 0) + (slot.accept.extensions.includes(extensionOf(file.name)) ? 10 : 0);
 }
@@ -112,6 +112,8 @@ export interface AssignedFile {
   slot: string | null;
   size: number;
   media?: { durationSec?: number };
+  /** An archive's counted files: its items toward the slot's item limit. */
+  archive?: { items: number };
 }
 
 /** Missing slots, counts, per-slot totals and the category's total recording time. */
@@ -135,6 +137,15 @@ export function slotFindings(
     }
     if (slot.maxCount !== undefined && count > slot.maxCount) {
       findings.push(makeFinding('slot_too_many', 'fail', { ...labels, count, max: slot.maxCount }));
+    }
+    // "总数量不超过5件" is about the whole submission: loose files count one each, an archive its files, so two
+    // ZIPs of three photos are six items even though each ZIP alone is within the limit.
+    if (slot.archive?.maxItems !== undefined && count > 1) {
+      const items = mine.reduce((n, f) => n + (f.archive ? f.archive.items : 1), 0);
+      const max = slot.archive.maxItems;
+      findings.push(items > max
+        ? makeFinding('slot_items_over', 'fail', { ...labels, items, max })
+        : makeFinding('slot_items_ok', 'pass', { ...labels, items, max }));
     }
     if (slot.maxTotalBytes !== undefined) {
       const totalBytes = mine.reduce((n, f) => n + f.size, 0);

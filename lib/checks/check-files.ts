@@ -1,9 +1,8 @@
 import type { Category } from '../rules/schema';
-import { assignSlots, type InputFile, isSystemFile, layoutFindings, slotFindings } from './assemble';
+import { type InputFile, isSystemFile } from './assemble';
+import { defaultRoute, evaluate, type Route } from './evaluate';
 import { DEFAULT_TIMEOUT_MS, type Inspection, inspectFile } from './inspect';
-import { makeFinding } from './messages';
-import { type CheckReport, type FileReport, type Finding, REPORT_SCHEMA_ID, worstVerdict } from './report';
-import { checkAgainstSlot } from './slot-checks';
+import { type CheckReport, REPORT_SCHEMA_ID } from './report';
 
 export interface CheckProgress {
   /** Files inspected so far. */
@@ -16,6 +15,8 @@ export interface CheckProgress {
 export interface CheckOptions {
   /** Version of the rule pack the category comes from, recorded in the report (e.g. "2025.1"). */
   rulePack: string;
+  /** How the work is submitted; default: the category's first route (lib/checks/evaluate.ts). */
+  route?: Route;
   /** Answers to `requiredIf` questions, keyed by slot id. */
   answers?: Readonly<Record<string, boolean>>;
   /** The teacher's own assignment: file path (or name) → slot id. */
@@ -34,9 +35,9 @@ export interface CheckOptions {
 }
 
 /**
- * Checks one category's files: inspects each (real type, size, video/document/archive/image facts), assigns
- * them to the category's slots, and checks slots, totals and the district folder layout. Bad files never make it
- * throw; only an abort does (with the signal's reason).
+ * Checks one category's files: inspects each (real type, size, video/document/archive/image facts), then hands
+ * the facts to the evaluator (lib/checks/evaluate.ts) for the route's slots, totals and, on the district route,
+ * the folder layout. Bad files never make it throw; only an abort does (with the signal's reason).
  */
 export async function checkFiles(category: Category, files: readonly InputFile[], options: CheckOptions): Promise<CheckReport> {
   const { signal } = options;
@@ -62,56 +63,15 @@ export async function checkFiles(category: Category, files: readonly InputFile[]
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, files.length)) }, worker));
 
-  const candidates = files.map((f, i) => ({ name: f.name, ...(f.path !== undefined ? { path: f.path } : {}), i }));
-  const assignable = candidates.filter((c) => !systemFile[c.i]);
-  const slotsOf = assignSlots(
+  const evaluation = evaluate(
     category,
-    assignable.map((c) => ({ name: c.name, ...(c.path !== undefined ? { path: c.path } : {}), type: inspections[c.i]!.detected.type })),
-    options.overrides,
+    files.map((f, i) => ({ name: f.name, ...(f.path !== undefined ? { path: f.path } : {}), size: f.blob.size, facts: systemFile[i] ? null : inspections[i]! })),
+    {
+      route: defaultRoute(category, options.route),
+      ...(options.answers ? { answers: options.answers } : {}),
+      ...(options.overrides ? { overrides: options.overrides } : {}),
+    },
   );
-  const slotByIndex = new Map<number, string | null>();
-  assignable.forEach((c, k) => slotByIndex.set(c.i, slotsOf[k] ?? null));
 
-  const reports: FileReport[] = files.map((file, i) => {
-    const path = file.path !== undefined ? { path: file.path } : {};
-    if (systemFile[i]) {
-      const findings = [makeFinding('file_ignored', 'pass', { name: file.name })];
-      return { name: file.name, ...path, size: file.blob.size, slot: null, detected: { type: 'unknown', mime: 'application/octet-stream' }, findings, verdict: 'pass' };
-    }
-    const insp = inspections[i]!;
-    const slotId = slotByIndex.get(i) ?? null;
-    const slot = category.slots.find((s) => s.id === slotId);
-    const findings: Finding[] = [...insp.findings];
-    if (slot) findings.push(...checkAgainstSlot(insp, slot));
-    else findings.push(makeFinding('file_unassigned', 'warn'));
-    return {
-      name: file.name,
-      ...path,
-      size: insp.size,
-      slot: slotId,
-      detected: { type: insp.detected.type, mime: insp.detected.mime },
-      ...(insp.media ? { media: insp.media } : {}),
-      ...(insp.document ? { document: insp.document } : {}),
-      ...(insp.archive ? { archive: insp.archive } : {}),
-      ...(insp.image ? { image: insp.image } : {}),
-      ...(insp.pdf ? { pdf: insp.pdf } : {}),
-      findings,
-      verdict: worstVerdict(findings.map((f) => f.verdict)),
-    };
-  });
-
-  const counted = reports.filter((r, i) => !systemFile[i]);
-  const { missing, findings } = slotFindings(category, counted, options.answers);
-  const paths = files.filter((f, i) => !systemFile[i] && f.path !== undefined).map((f) => f.path!);
-  findings.push(...layoutFindings(category, paths));
-
-  return {
-    schema: REPORT_SCHEMA_ID,
-    rulePack: options.rulePack,
-    category: category.id,
-    verdict: worstVerdict([...findings.map((f) => f.verdict), ...reports.map((r) => r.verdict)]),
-    missing,
-    findings,
-    files: reports,
-  };
+  return { schema: REPORT_SCHEMA_ID, rulePack: options.rulePack, ...evaluation };
 }

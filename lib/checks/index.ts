@@ -4,8 +4,24 @@
  */
 export { checkFiles, type CheckOptions, type CheckProgress } from './check-files';
 export { assignSlots, isSlotRequired, isSystemFile, layoutFindings, slotFindings, slotScore, type InputFile } from './assemble';
+export {
+  categoryForRoute,
+  defaultRoute,
+  DISTRICT_ROUTE,
+  evaluate,
+  evaluateFile,
+  ROUTE_CHOICES,
+  routeFor,
+  routesOf,
+  type RouteChoice,
+  slotForRoute,
+  type EvaluatedInput,
+  type Evaluation,
+  type EvaluateOptions,
+  type Route,
+} from './evaluate';
 export { DEFAULT_TIMEOUT_MS, inspectFile, type Inspection, type InspectOptions } from './inspect';
-export { checkAgainstSlot, FPS_TOLERANCE, slotAcceptsType } from './slot-checks';
+export { checkAgainstSlot, FPS_TOLERANCE, slotAcceptsType, slotFitsType } from './slot-checks';
 export { detectType, extensionOf, EXTENSION_TYPES, MIME, type Detection } from './detect';
 export { CFR_SHARE } from './mp4';
 export { FINDING_CODES, formatBytes, formatDuration, formatFinding, makeFinding, type FindingCode, type Lang } from './messages';

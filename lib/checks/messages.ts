@@ -67,6 +67,8 @@ export const FINDING_CODES = [
   'slot_too_few',
   'slot_too_many',
   'slot_total_bytes_over',
+  'slot_items_ok',
+  'slot_items_over',
   'video_total_ok',
   'video_total_over',
   'video_total_unknown',
@@ -272,6 +274,8 @@ const ZH: Record<FindingCode, Template> = {
   slot_missing: (p) => `缺少：${str(p, 'label')}`,
   slot_too_few: (p) => `${str(p, 'label')} 需要至少 ${num(p, 'min')} 个文件，现有 ${num(p, 'count')} 个`,
   slot_too_many: (p) => `${str(p, 'label')} 最多 ${num(p, 'max')} 个文件，现有 ${num(p, 'count')} 个`,
+  slot_items_ok: (p) => `“${str(p, 'label')}”共 ${num(p, 'items')} 件（压缩包按其中文件计），未超过 ${num(p, 'max')} 件`,
+  slot_items_over: (p) => `“${str(p, 'label')}”共 ${num(p, 'items')} 件（压缩包按其中文件计），超过总数量 ${num(p, 'max')} 件的上限`,
   slot_total_bytes_over: (p) => {
     const [a, b] = bytesPair(num(p, 'totalBytes'), num(p, 'max'), 'zh');
     return `${str(p, 'label')} 合计 ${a}，超过 ${b} 上限`;
@@ -362,6 +366,8 @@ const EN: Record<FindingCode, Template> = {
   slot_missing: (p) => `Missing: ${str(p, 'labelEn') || str(p, 'label')}`,
   slot_too_few: (p) => `${str(p, 'labelEn') || str(p, 'label')} needs at least ${num(p, 'min')} files; there are ${num(p, 'count')}`,
   slot_too_many: (p) => `${str(p, 'labelEn') || str(p, 'label')} takes at most ${num(p, 'max')} files; there are ${num(p, 'count')}`,
+  slot_items_ok: (p) => `${str(p, 'labelEn') || str(p, 'label')}: ${num(p, 'items')} items in all (an archive counts its files), within ${num(p, 'max')}`,
+  slot_items_over: (p) => `${str(p, 'labelEn') || str(p, 'label')}: ${num(p, 'items')} items in all (an archive counts its files); at most ${num(p, 'max')} are allowed`,
   slot_total_bytes_over: (p) => {
     const [a, b] = bytesPair(num(p, 'totalBytes'), num(p, 'max'), 'en');
     return `${str(p, 'labelEn') || str(p, 'label')} totals ${a}, over the ${b} limit`;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fileTypeSchema } from '../rules/schema';
+import { fileTypeSchema, siteIdSchema } from '../rules/schema';
 import { FINDING_CODES } from './messages';
 
 export const REPORT_SCHEMA_ID = 'submit-helper/check-report@1';
@@ -92,6 +92,8 @@ export const checkReportSchema = z.object({
   /** Rule pack version, e.g. "2025.1". */
   rulePack: z.string(),
   category: z.string(),
+  /** The submission route the slots were judged for (a site id); absent in reports made before routes existed. */
+  route: siteIdSchema.optional(),
   verdict: verdictSchema,
   missing: z.array(z.object({ slot: z.string(), label: z.string() })),
   /** Findings about the submission as a whole: missing slots, totals, folder layout. */

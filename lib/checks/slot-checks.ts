@@ -12,9 +12,22 @@ const ARCHIVE_TYPES: ReadonlySet<FileType> = new Set(['zip', 'rar', '7z']);
  */
 export const FPS_TOLERANCE = 0.01;
 
-/** Whether a slot takes a real type; a QuickTime movie counts where MP4 is taken (the extension check still runs). */
+/** Whether a slot takes a real type. A QuickTime movie is not an MP4: where the notice asks for MP4, a MOV fails. */
 export function slotAcceptsType(slot: Pick<Slot, 'accept'>, type: FileType): boolean {
-  return slot.accept.types.includes(type) || (type === 'mov' && slot.accept.types.includes('mp4'));
+  return slot.accept.types.includes(type);
+}
+
+/**
+ * Whether a file of this type belongs on the slot, for assignment only: a MOV still lands on the MP4 video slot, so
+ * the teacher reads "须为 MP4" there instead of "not assigned".
+ */
+export function slotFitsType(slot: Pick<Slot, 'accept'>, type: FileType): boolean {
+  return slotAcceptsType(slot, type) || (type === 'mov' && slot.accept.types.includes('mp4'));
+}
+
+/** A QuickTime movie where only MP4 is taken (district notice 二(二)2(3)① "输出格式为MP4"). */
+function movForMp4(slot: Pick<Slot, 'accept'>, type: FileType): boolean {
+  return type === 'mov' && !slotAcceptsType(slot, 'mov') && slot.accept.types.includes('mp4');
 }
 
 /** Findings of one inspected file against the slot it was assigned to. */
@@ -26,6 +39,8 @@ export function checkAgainstSlot(file: Inspection, slot: Slot): Finding[] {
 
   if (slot.noArchives && ARCHIVE_TYPES.has(type) && !slot.accept.types.includes(type)) {
     out.push(makeFinding('archive_not_allowed', 'fail', { actual: type }));
+  } else if (movForMp4(slot, type)) {
+    out.push(makeFinding('video_container_mov', 'fail'));
   } else if (!slotAcceptsType(slot, type)) {
     out.push(makeFinding('type_not_accepted', 'fail', { actual: type, accepted: [...slot.accept.types] }));
   }
@@ -39,7 +54,7 @@ export function checkAgainstSlot(file: Inspection, slot: Slot): Finding[] {
         : makeFinding('size_ok', 'pass', { size: file.size, max: slot.maxBytes }),
     );
   }
-  if (slot.video && file.media && !unreadable) out.push(...videoFindings(file, slot.video));
+  if (slot.video && file.media && !unreadable) out.push(...videoFindings(file, slot.video, movForMp4(slot, type)));
   if (slot.document && !unreadable) out.push(...documentFindings(file, slot.document));
   if (slot.archive && !unreadable) out.push(...archiveFindings(file, slot.archive));
   if (slot.image?.minLongEdge !== undefined && file.image) {
@@ -50,13 +65,14 @@ export function checkAgainstSlot(file: Inspection, slot: Slot): Finding[] {
   return out;
 }
 
-function videoFindings(file: Inspection, limits: NonNullable<Slot['video']>): Finding[] {
+/** `movSaid`: the type check already failed the file for being a MOV; the container is not named twice. */
+function videoFindings(file: Inspection, limits: NonNullable<Slot['video']>, movSaid: boolean): Finding[] {
   const out: Finding[] = [];
   const media = file.media!;
   if (limits.container === 'mp4' && media.container !== 'mp4' && media.container !== 'mov') {
     out.push(makeFinding('video_container', 'fail', { container: media.container }));
-  } else if (limits.container === 'mp4' && media.container === 'mov' && !file.findings.some((f) => f.code === 'type_mismatch_mov')) {
-    out.push(makeFinding('video_container_mov', 'warn'));
+  } else if (limits.container === 'mp4' && media.container === 'mov' && !movSaid) {
+    out.push(makeFinding('video_container_mov', 'fail'));
   }
 
   if (limits.minDurationSec !== undefined || limits.maxDurationSec !== undefined) {

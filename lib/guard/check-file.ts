@@ -1,4 +1,4 @@
-import { checkAgainstSlot, inspectFile, worstVerdict, type ByteSource, type Finding, type MediaInfo, type Verdict } from '@/lib/checks';
+import { evaluateFile, inspectFile, worstVerdict, type ByteSource, type Finding, type MediaInfo, type Route, type Verdict } from '@/lib/checks';
 import type { Slot } from '@/lib/rules/schema';
 
 /** The outcome of checking one chosen file against the slot its upload is for. */
@@ -36,17 +36,18 @@ export interface ChosenFile extends ByteSource {
 /**
  * Checks a chosen file. Reads only the ranges the engine needs (MP4 moov, ZIP central directory, DOCX parts), in
  * separate awaited slices, so a 600 MB video costs kilobytes and the page's main thread is never held for long.
- * Without a slot, only the file's own faults (damage, a wrong extension) are reported.
+ * Without a slot, only the file's own faults (damage, a wrong extension) are reported. `route` is the site the page
+ * belongs to: the slot is judged as that route asks for it (lib/checks/evaluate.ts), default the slot as written.
  */
 export async function checkChosenFile(file: ChosenFile, slot: Slot | undefined,
-  options: { signal?: AbortSignal; timeoutMs?: number; now?: () => number } = {}): Promise<FileCheck> {
+  options: { signal?: AbortSignal; timeoutMs?: number; now?: () => number; route?: Route } = {}): Promise<FileCheck> {
   const now = options.now ?? Date.now;
   const startedAt = now();
   const inspection = await inspectFile(file, file.name, {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   });
-  const findings = [...inspection.findings, ...(slot ? checkAgainstSlot(inspection, slot) : [])];
+  const findings = [...inspection.findings, ...(slot ? evaluateFile(inspection, slot, options.route) : [])];
   return {
     name: file.name,
     size: file.size,

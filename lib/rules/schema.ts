@@ -59,10 +59,15 @@ export const acceptSchema = z.object({
   extensions: z.array(z.string().regex(/^\.[a-z0-9]+$/)).min(1),
 });
 
-/** A notice that states a slot differently from the one the category follows. */
+/**
+ * A notice that states a slot differently for one submission route (a site id): what it says replaces the slot's
+ * own `accept` (and `maxCount`) on that route (lib/checks/evaluate.ts).
+ */
 export const slotVariantSchema = z.object({
   site: siteIdSchema,
   accept: acceptSchema,
+  /** "ZIP压缩包格式": one archive on this route. */
+  maxCount: z.number().int().nonnegative().optional(),
   source: sourceSchema,
 });
 

@@ -112,6 +112,35 @@ describe('CheckPage', () => {
     expect(within(screen.getByTestId('check-slot-intro')).getByTestId('check-file').getAttribute('data-name')).toBe('教学设计.docx');
   });
 
+  it('asks 报送途径, defaulting from the category, and checks the 信息表 as the chosen route asks', async () => {
+    const { upload, user } = renderPage({ initialCategory: 'xiaoben' });
+    const route = screen.getByRole('group', { name: '报送途径' });
+    const platform = within(route).getByRole('radio', { name: /活动平台在线报送/ }) as HTMLInputElement;
+    const district = within(route).getByRole('radio', { name: /区级报送/ }) as HTMLInputElement;
+    expect([platform.checked, district.checked]).toEqual([true, false]);
+    expect(within(screen.getByTestId('check-slot-info_form')).getByText('格式：.doc / .docx / .pdf')).toBeTruthy();
+
+    await upload(docx('案例信息表.docx'));
+    const info = () => within(screen.getByTestId('check-slot-info_form')).getByTestId('check-file');
+    await waitFor(() => expect(within(info()).getByText('通过')).toBeTruthy());
+    await user.click(district);
+    expect(within(screen.getByTestId('check-slot-info_form')).getByText('格式：.pdf')).toBeTruthy();
+    await waitFor(() => expect(within(info()).getByText('不合格')).toBeTruthy());
+    expect(within(screen.getByTestId('check-slot-support')).getByText('格式：.zip')).toBeTruthy();
+
+    // Another category starts from its own default again.
+    await user.selectOptions(screen.getByLabelText('报送类别'), 'jingpin');
+    expect((within(screen.getByRole('group', { name: '报送途径' })).getByRole('radio', { name: /区级报送/ }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('says a vocational category has one route and no district round', () => {
+    renderPage();
+    const route = screen.getByTestId('check-route');
+    expect(within(route).queryByRole('radio')).toBeNull();
+    expect(route.textContent).toContain('职业教育专项平台在线报送');
+    expect(route.textContent).toContain('不参与区级评选');
+  });
+
   it('asks the requiredIf question and counts the answer', async () => {
     const { upload, user } = renderPage({ initialCategory: 'ronghe' });
     const question = screen.getByRole('checkbox', { name: /网络学习空间所开展的教学案例/ });

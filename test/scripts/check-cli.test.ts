@@ -96,9 +96,15 @@ describe('planUnits', () => {
 describe('parseCliArgs', () => {
   it('reads flags in any order with repeated --applies', () => {
     expect(parseCliArgs(['a', '--applies', 'space_ppt', '-c', 'ronghe', '--json', '--applies', 'space_guide', 'b'])).toEqual({
-      category: 'ronghe', json: true, lang: 'zh', applies: ['space_ppt', 'space_guide'], paths: ['a', 'b'], help: false,
+      category: 'ronghe', json: true, lang: 'zh', applies: ['space_ppt', 'space_guide'], route: 'district', paths: ['a', 'b'], help: false,
     });
-    expect(parseCliArgs(['--csv', 'out.csv', 'd'])).toEqual({ csv: 'out.csv', json: false, lang: 'zh', applies: [], paths: ['d'], help: false });
+    expect(parseCliArgs(['--csv', 'out.csv', 'd'])).toEqual({ csv: 'out.csv', json: false, lang: 'zh', applies: [], route: 'district', paths: ['d'], help: false });
+  });
+
+  it('reads --route and refuses a route it does not know', () => {
+    expect(parseCliArgs(['--route', 'platform', 'd']).route).toBe('platform');
+    expect(parseCliArgs(['--route', 'hecloudnet', 'd']).route).toBe('hecloudnet');
+    expect(() => parseCliArgs(['--route', 'email', 'd'])).toThrow(UsageError);
   });
 
   it.each([[['--category']], [['-c', 'x', '--json=yes', 'a']], [['-x', 'a']]])('rejects %j as a usage error', (argv) => {

@@ -283,6 +283,7 @@ function trainingSlots(spec: TrainingSpec): SlotInput[] {
         {
           site: 'district-ftp',
           accept: ZIP,
+          maxCount: 1,
           source: district(`${spec.districtSection}②`, '支撑材料（ZIP压缩包格式）'),
         },
       ],

@@ -271,7 +271,7 @@ export class UploadGuard {
     const slot = this.snapshot.category?.slots.find((s) => s.id === upload.slotId);
     let result: FileCheck;
     try {
-      result = await checkChosenFile(file, slot);
+      result = await checkChosenFile(file, slot, { route: this.deps.site });
     } catch (error) {
       console.warn('[报送助手] check failed', error);
       this.replaceUpload(key, { pending: Math.max(0, this.uploads.get(key)!.pending - 1) });
