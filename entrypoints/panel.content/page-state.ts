@@ -4,7 +4,7 @@
  * features together; detecting per feature would double the cost on a 300-item form.
  */
 
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { storage } from '#imports';
 import { applyTaught, watchFields, type DetectedField, type TaughtMapping } from '@/lib/autofill';
 import { findCategory } from '@/lib/rules';
@@ -49,6 +49,14 @@ export class PageState {
   private stopWatch: (() => void) | undefined;
   private chosenCategory: string | undefined;
   private valueTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Mounted sections using this state; the page is watched only while there is one. */
+  private leases = 0;
+  /** Bumped by every start and stop: the continuation of an older start does nothing. */
+  private generation = 0;
+  /** Between a start's continuation and the next stop: observers, timers and storage watches may run. */
+  private active = false;
+  private listening = false;
+  private unwatchTaught: (() => void) | undefined;
 
   constructor(private readonly site: SiteAdapter, private readonly doc: Document = document) {
     this.snapshot = { ready: false, pack: undefined, category: undefined, page: EMPTY_PAGE,
@@ -62,14 +70,37 @@ export class PageState {
 
   getSnapshot = (): PageSnapshot => this.snapshot;
 
-  async start(ctx: PanelEnv['ctx']): Promise<void> {
+  /**
+   * One mounted user of this state (a panel section). The first starts watching the page, the last one's release
+   * stops every observer, timer and storage watch, so nothing of the panel runs on after it unmounts.
+   */
+  retain(ctx: PanelEnv['ctx']): () => void {
+    if (++this.leases === 1) void this.start(ctx);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (--this.leases === 0) this.stop();
+    };
+  }
+
+  private async start(ctx: PanelEnv['ctx']): Promise<void> {
+    const run = ++this.generation;
     const [pack, raw] = await Promise.all([loadActivePack(), taughtItem.getValue()]);
-    if (!ctx.isValid) return;
+    // Released (or the content script invalidated) while the pack loaded: start nothing.
+    if (run !== this.generation || !ctx.isValid) return;
+    this.active = true;
     this.update({ pack, taught: parseTaught(raw), ready: true });
     this.watch();
+    this.unwatchTaught = taughtItem.watch((value) => {
+      if (this.active) this.setTaught(parseTaught(value));
+    });
+    if (this.listening) return;
+    // The page's listeners live as long as `ctx` (it cannot remove one); while stopped they do nothing.
+    this.listening = true;
     const win = this.doc.defaultView!;
     const onValue = (event: Event) => {
-      if ((event.target as Element | null)?.closest?.(OWN_UI)) return;
+      if (!this.active || (event.target as Element | null)?.closest?.(OWN_UI)) return;
       if (this.valueTimer !== undefined) clearTimeout(this.valueTimer);
       this.valueTimer = setTimeout(() => this.update({ values: this.snapshot.values + 1 }), 150);
     };
@@ -77,14 +108,18 @@ export class PageState {
     ctx.addEventListener(win, 'change', onValue, { capture: true });
     ctx.addEventListener(win, 'hashchange', () => this.onRoute());
     ctx.addEventListener(win, 'wxt:locationchange', () => this.onRoute());
-    taughtItem.watch((value) => this.setTaught(parseTaught(value)));
     ctx.onInvalidated(() => this.stop());
   }
 
-  stop(): void {
+  private stop(): void {
+    this.generation++;
+    this.active = false;
     this.stopWatch?.();
     this.stopWatch = undefined;
+    this.unwatchTaught?.();
+    this.unwatchTaught = undefined;
     if (this.valueTimer !== undefined) clearTimeout(this.valueTimer);
+    this.valueTimer = undefined;
   }
 
   /** Reads the page for this category (null: back to the page's own guess). */
@@ -127,6 +162,7 @@ export class PageState {
   }
 
   private onRoute(): void {
+    if (!this.active) return;
     const route = routeOf(this.site, this.doc.location);
     if (route === this.snapshot.route) return;
     this.update({ route });
@@ -148,7 +184,7 @@ export class PageState {
 
   private watch(): void {
     const pack = this.snapshot.pack;
-    if (!pack) return;
+    if (!pack || !this.active) return;
     this.stopWatch?.();
     const category = this.snapshot.category;
     let restarting = false;
@@ -177,19 +213,19 @@ export class PageState {
 
 const shared = new WeakMap<object, PageState>();
 
-/** The page state of this content script (one per `ctx`), started on first use. */
+/** The page state of this content script (one per `ctx`); it watches the page while a section retains it. */
 export function pageStateFor(env: Pick<PanelEnv, 'site' | 'ctx'>, doc: Document = document): PageState {
   let state = shared.get(env.ctx);
   if (!state) {
     state = new PageState(env.site, doc);
     shared.set(env.ctx, state);
-    void state.start(env.ctx);
   }
   return state;
 }
 
-/** React binding: re-renders on every page change. */
+/** React binding: re-renders on every page change, and keeps the page watched while the component is mounted. */
 export function usePageState(env: Pick<PanelEnv, 'site' | 'ctx'>): [PageState, PageSnapshot] {
   const state = pageStateFor(env);
+  useEffect(() => state.retain(env.ctx), [state, env.ctx]);
   return [state, useSyncExternalStore(state.subscribe, state.getSnapshot)];
 }

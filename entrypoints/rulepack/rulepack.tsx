@@ -127,8 +127,10 @@ export function RulePackPage({ initialPack, readFile, saveFile }: RulePackPagePr
       setStatus(i18n.t('rulepack.notSaved'));
       return;
     }
+    // One render of the (long) page for the new pack and its status, not two.
+    const savedHash = await packHash(result.pack);
     setActive(result.pack);
-    setStatus(i18n.t('rulepack.saved', [result.pack.version, await packHash(result.pack)]));
+    setStatus(i18n.t('rulepack.saved', [result.pack.version, savedHash]));
   }
 
   async function exportJson(which: 'draft' | 'active') {

@@ -3,7 +3,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkReportSchema } from '@/lib/checks/report';
+import { buildDocx, para } from '@/test/fixtures/checks/office';
 import { artifactPath, extensionPage, extensionSuite, openExtensionPage } from './harness';
+
+const docxBytes = () => buildDocx(para('研修主题：单元整体教学'));
 
 const suite = extensionSuite('check-e2e', (dir) => {
   // A real encoder's file, not a hand-built one: 2 s of 1280×720 at 30 fps, where the category wants 25 fps.
@@ -47,6 +50,26 @@ describe('预检 page', () => {
     expect(report.missing.map((m) => m.slot)).toEqual(['intro', 'lesson_plan']);
     const fps = report.files.find((f) => f.name === '教学视频.mp4')!.media?.fps;
     expect(fps).toBeCloseTo(30, 1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('asks 报送途径: a Word 信息表 passes on the platform and fails on the district round; a vocational category has no district round', async () => {
+    const { page, errors } = await openExtensionPage(suite.browser, 'check.html?category=xiaoben');
+    const { dir } = suite;
+    const route = page.getByRole('group', { name: '报送途径' });
+    expect(await route.getByRole('radio', { name: /活动平台在线报送/ }).isChecked()).toBe(true);
+    writeFileSync(join(dir, '案例信息表.docx'), docxBytes());
+    await page.getByTestId('check-file-input').setInputFiles([join(dir, '案例信息表.docx')]);
+    const info = page.getByTestId('check-slot-info_form').getByTestId('check-file');
+    await expect.poll(() => info.getAttribute('data-verdict'), { timeout: 20_000 }).toBe('pass');
+    await route.getByRole('radio', { name: /区级报送/ }).check();
+    await expect.poll(() => info.getAttribute('data-verdict'), { timeout: 20_000 }).toBe('fail');
+    expect(await page.getByTestId('check-slot-info_form').getByText('格式：.pdf').count()).toBe(1);
+
+    await page.getByLabel('报送类别').selectOption('zhijiao_shijian');
+    expect(await page.getByTestId('check-route').getByRole('radio').count()).toBe(0);
+    expect(await page.getByTestId('check-route').textContent()).toContain('不参与区级评选');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -9,7 +9,7 @@ import {
 } from '@/entrypoints/panel.content/features/autofill/selection';
 import { fieldAt } from '@/entrypoints/panel.content/features/autofill/teach';
 import { MAX_TAUGHT, parseTaught, rememberMapping } from '@/entrypoints/panel.content/features/autofill/taught';
-import { taughtItem } from '@/entrypoints/panel.content/page-state';
+import { pageStateFor, taughtItem } from '@/entrypoints/panel.content/page-state';
 import { detectFields, type TaughtMapping } from '@/lib/autofill';
 import { onMessage, type MessageHandlers, type RuntimeLike } from '@/lib/messaging';
 import type { FillRecordInput } from '@/lib/profile/schema';
@@ -62,10 +62,11 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function renderSection() {
+const makeEnv = () => ({ site: huodong, ctx: makeCtx() as never, route: '/' });
+
+function renderSection(env = makeEnv()) {
   // The real panel lives in a shadow root under this element; the page reader skips it by that name.
   const host = document.body.appendChild(document.createElement('submit-helper-panel'));
-  const env = { site: huodong, ctx: makeCtx() as never, route: '/' };
   return render(<autofill.Section env={env} />, { container: host });
 }
 
@@ -112,6 +113,31 @@ describe('autofill section', () => {
     renderSection();
     await screen.findByRole('button', { name: /一键填写（6 项）/ });
     expect(screen.getByTestId('fill-preview').querySelector('li[data-key^="contact|mobile"]')).toBeNull();
+  });
+
+  it('stops watching the page when its section unmounts and starts again when it mounts', async () => {
+    const env = makeEnv();
+    const { unmount } = renderSection(env);
+    await screen.findByRole('button', { name: /一键填写（7 项）/ });
+    const state = pageStateFor(env);
+    let changes = 0;
+    state.subscribe(() => changes++);
+    const addField = () => document.getElementById('site-form')!
+      .insertAdjacentHTML('beforeend', `<label>手机 <input id="m${changes}"></label>`);
+    addField();
+    await waitFor(() => expect(changes).toBeGreaterThan(0));
+
+    unmount();
+    changes = 0;
+    addField();
+    (document.getElementById('title') as HTMLInputElement).dispatchEvent(new Event('input', { bubbles: true }));
+    // Past watchFields' longest wait (250 ms) and the typing debounce (150 ms): nothing may run for a gone section.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(changes).toBe(0);
+
+    renderSection(env);
+    await screen.findByRole('button', { name: /一键填写/ });
+    await waitFor(() => expect(state.getSnapshot().fields.some((f) => f.control?.id === 'm0')).toBe(true));
   });
 });
 

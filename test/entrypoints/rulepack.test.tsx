@@ -9,7 +9,7 @@ import { readText } from '@/components/read-text';
 import { RulePackPage } from '@/entrypoints/rulepack/rulepack';
 import type { NoticeText } from '@/entrypoints/rulepack/read-notice';
 import { RULE_PACKS, parseRulePack } from '@/lib/rules';
-import { loadActivePack, removeImportedPack } from '@/lib/rules/active';
+import { importedPackItem, loadActivePack, removeImportedPack } from '@/lib/rules/active';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const variant = (name: string) => readFileSync(resolve(here, '../fixtures/notices-variants', name), 'utf8');
@@ -63,7 +63,16 @@ describe('RulePackPage', () => {
     const input = within(row(MAX)).getByRole('spinbutton');
     await user.clear(input);
     await user.type(input, '22');
+    // Saving validates and stores the whole pack, which on a busy machine takes longer than findBy's one-second
+    // window: wait for the stored pack itself, then for the status that follows it.
+    const stored = new Promise<void>((resolve) => {
+      const unwatch = importedPackItem.watch(() => {
+        unwatch();
+        resolve();
+      });
+    });
     await user.click(screen.getByRole('button', { name: '保存并启用' }));
+    await stored;
     await screen.findByText(/已保存并启用规则包 2026\.1（[0-9a-f]{12}）/u);
     const active = await loadActivePack();
     expect(active.version).toBe('2026.1');
