@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { buildTarget, ffmpegCoreFor, isolatedPages, MIN_CHROME, MIN_FIREFOX, type FfmpegCore } from './lib/browser-floor';
+import { CONTENT_MATCHES } from './lib/sites';
 
 const require = createRequire(import.meta.url);
 
@@ -59,6 +60,8 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['storage', 'alarms', 'notifications'],
     action: { default_title: '__MSG_extName__' },
+    // The on-site panel is this page in an iframe; only the sites the content script runs on may frame it.
+    web_accessible_resources: [{ resources: ['panel-frame.html'], matches: CONTENT_MATCHES }],
     // WebAssembly (ffmpeg.wasm for video repair) needs 'wasm-unsafe-eval'; nothing remote is allowed.
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",

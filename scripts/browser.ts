@@ -154,7 +154,10 @@ export function extensionPage(browser: ExtensionBrowser, path: string): string {
   return `chrome-extension://${browser.extensionId}/${path}`;
 }
 
-/** The panel's root inside its shadow root (Playwright's CSS selectors pierce open shadow roots). */
+/**
+ * The panel's root inside its frame: an extension page in an iframe in the host's shadow root (Playwright's CSS
+ * selectors pierce open shadow roots, and frame locators enter the extension's frame).
+ */
 export function panel(page: Page) {
-  return page.locator('submit-helper-panel [data-testid="submit-helper-panel"]');
+  return page.frameLocator('submit-helper-panel iframe').locator('[data-testid="submit-helper-panel"]');
 }

@@ -14,7 +14,7 @@ import type { Category, RulePack } from '@/lib/rules/schema';
 import { routeOf, type SiteAdapter } from '@/lib/sites';
 import { readPage, type PageInfo } from '@/lib/sites/page';
 import { parseTaught, rememberMapping, forgetPage } from './features/autofill/taught';
-import type { PanelEnv } from './features/define';
+import type { PageEnv } from './features/define';
 
 /** The extension's own UI on the page: the panel, the upload guard's overlay, the text helpers' counters. */
 export const OWN_UI = 'submit-helper-panel, submit-helper-guard, submit-helper-counters';
@@ -74,7 +74,7 @@ export class PageState {
    * One mounted user of this state (a panel section). The first starts watching the page, the last one's release
    * stops every observer, timer and storage watch, so nothing of the panel runs on after it unmounts.
    */
-  retain(ctx: PanelEnv['ctx']): () => void {
+  retain(ctx: PageEnv['ctx']): () => void {
     if (++this.leases === 1) void this.start(ctx);
     let released = false;
     return () => {
@@ -84,7 +84,7 @@ export class PageState {
     };
   }
 
-  private async start(ctx: PanelEnv['ctx']): Promise<void> {
+  private async start(ctx: PageEnv['ctx']): Promise<void> {
     const run = ++this.generation;
     const [pack, raw] = await Promise.all([loadActivePack(), taughtItem.getValue()]);
     // Released (or the content script invalidated) while the pack loaded: start nothing.
@@ -214,7 +214,7 @@ export class PageState {
 const shared = new WeakMap<object, PageState>();
 
 /** The page state of this content script (one per `ctx`); it watches the page while a section retains it. */
-export function pageStateFor(env: Pick<PanelEnv, 'site' | 'ctx'>, doc: Document = document): PageState {
+export function pageStateFor(env: Pick<PageEnv, 'site' | 'ctx'>, doc: Document = document): PageState {
   let state = shared.get(env.ctx);
   if (!state) {
     state = new PageState(env.site, doc);
@@ -224,7 +224,7 @@ export function pageStateFor(env: Pick<PanelEnv, 'site' | 'ctx'>, doc: Document 
 }
 
 /** React binding: re-renders on every page change, and keeps the page watched while the component is mounted. */
-export function usePageState(env: Pick<PanelEnv, 'site' | 'ctx'>): [PageState, PageSnapshot] {
+export function usePageState(env: Pick<PageEnv, 'site' | 'ctx'>): [PageState, PageSnapshot] {
   const state = pageStateFor(env);
   useEffect(() => state.retain(env.ctx), [state, env.ctx]);
   return [state, useSyncExternalStore(state.subscribe, state.getSnapshot)];

@@ -1,4 +1,6 @@
-import { evaluateFile, inspectFile, worstVerdict, type ByteSource, type Finding, type MediaInfo, type Route, type Verdict } from '@/lib/checks';
+import {
+  evaluateFile, inspectFile, worstVerdict, type ByteSource, type Finding, type Inspection, type MediaInfo, type Route, type Verdict,
+} from '@/lib/checks';
 import type { Slot } from '@/lib/rules/schema';
 
 /** The outcome of checking one chosen file against the slot its upload is for. */
@@ -40,10 +42,15 @@ export interface ChosenFile extends ByteSource {
  * belongs to: the slot is judged as that route asks for it (lib/checks/evaluate.ts), default the slot as written.
  */
 export async function checkChosenFile(file: ChosenFile, slot: Slot | undefined,
-  options: { signal?: AbortSignal; timeoutMs?: number; now?: () => number; route?: Route } = {}): Promise<FileCheck> {
+  options: {
+    signal?: AbortSignal; timeoutMs?: number; now?: () => number; route?: Route;
+    /** Who reads the file: a bounded worker pool on the extension's side (lib/checks/pool.ts); default in this thread. */
+    inspect?: (file: ChosenFile, name: string, options: { signal?: AbortSignal; timeoutMs?: number }) => Promise<Inspection>;
+  } = {}): Promise<FileCheck> {
   const now = options.now ?? Date.now;
   const startedAt = now();
-  const inspection = await inspectFile(file, file.name, {
+  const inspect = options.inspect ?? inspectFile;
+  const inspection = await inspect(file, file.name, {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   });

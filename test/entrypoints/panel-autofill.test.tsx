@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
@@ -7,14 +7,15 @@ import autofill from '@/entrypoints/panel.content/features/autofill';
 import {
   actionKey, codeKey, decodeWho, defaultSelection, encodeWho, fillInput,
 } from '@/entrypoints/panel.content/features/autofill/selection';
-import { fieldAt } from '@/entrypoints/panel.content/features/autofill/teach';
+import { fieldAt } from '@/entrypoints/panel.content/features/autofill/pick';
 import { MAX_TAUGHT, parseTaught, rememberMapping } from '@/entrypoints/panel.content/features/autofill/taught';
-import { pageStateFor, taughtItem } from '@/entrypoints/panel.content/page-state';
+import { taughtItem } from '@/entrypoints/panel.content/page-state';
 import { detectFields, type TaughtMapping } from '@/lib/autofill';
 import { onMessage, type MessageHandlers, type RuntimeLike } from '@/lib/messaging';
 import type { FillRecordInput } from '@/lib/profile/schema';
 import { huodong } from '@/lib/sites/huodong';
 import { PEOPLE, TEAM, draft } from '../lib/autofill/profile-data';
+import { mountPanel } from './panel-harness';
 
 const FORM = `
   <h2>作品登记表（精品学习资源、自制教学工具软件）</h2>
@@ -27,17 +28,6 @@ const FORM = `
   </form>`;
 
 const value = (id: string) => (document.getElementById(id) as HTMLInputElement).value;
-
-function makeCtx() {
-  return {
-    addEventListener: (target: EventTarget, type: string, handler: EventListener, options?: AddEventListenerOptions) =>
-      target.addEventListener(type, handler, options),
-    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
-    setInterval: (fn: () => void, ms: number) => setInterval(fn, ms),
-    onInvalidated: () => () => undefined,
-    isValid: true,
-  };
-}
 
 let recorded: FillRecordInput[];
 let stop: () => void;
@@ -62,12 +52,8 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const makeEnv = () => ({ site: huodong, ctx: makeCtx() as never, route: '/' });
-
-function renderSection(env = makeEnv()) {
-  // The real panel lives in a shadow root under this element; the page reader skips it by that name.
-  const host = document.body.appendChild(document.createElement('submit-helper-panel'));
-  return render(<autofill.Section env={env} />, { container: host });
+function renderSection() {
+  return mountPanel(huodong, [autofill]);
 }
 
 describe('autofill section', () => {
@@ -115,11 +101,10 @@ describe('autofill section', () => {
     expect(screen.getByTestId('fill-preview').querySelector('li[data-key^="contact|mobile"]')).toBeNull();
   });
 
-  it('stops watching the page when its section unmounts and starts again when it mounts', async () => {
-    const env = makeEnv();
-    const { unmount } = renderSection(env);
+  it('stops watching the page when the page side stops and starts again with a new one', async () => {
+    const { side, unmount } = renderSection();
     await screen.findByRole('button', { name: /一键填写（7 项）/ });
-    const state = pageStateFor(env);
+    const state = side.state;
     let changes = 0;
     state.subscribe(() => changes++);
     const addField = () => document.getElementById('site-form')!
@@ -127,17 +112,18 @@ describe('autofill section', () => {
     addField();
     await waitFor(() => expect(changes).toBeGreaterThan(0));
 
+    side.stop();
     unmount();
     changes = 0;
     addField();
     (document.getElementById('title') as HTMLInputElement).dispatchEvent(new Event('input', { bubbles: true }));
-    // Past watchFields' longest wait (250 ms) and the typing debounce (150 ms): nothing may run for a gone section.
+    // Past watchFields' longest wait (250 ms) and the typing debounce (150 ms): nothing may run for a stopped side.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(changes).toBe(0);
 
-    renderSection(env);
+    const again = renderSection();
     await screen.findByRole('button', { name: /一键填写/ });
-    await waitFor(() => expect(state.getSnapshot().fields.some((f) => f.control?.id === 'm0')).toBe(true));
+    await waitFor(() => expect(again.side.state.getSnapshot().fields.some((f) => f.control?.id === 'm0')).toBe(true));
   });
 });
 

@@ -1,15 +1,17 @@
 // @vitest-environment jsdom
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UploadGuard } from '@/entrypoints/panel.content/features/upload-guard/controller';
-import uploadGuard, { guardMemoryItem } from '@/entrypoints/panel.content/features/upload-guard';
-import { Panel } from '@/entrypoints/panel.content/panel';
-import { EMPTY_MEMORY, type GuardMemory } from '@/lib/guard';
+import uploadGuard from '@/entrypoints/panel.content/features/upload-guard';
+import uploadGuardLayer from '@/entrypoints/panel.content/features/upload-guard/layer';
+import { guardMemoryItem } from '@/entrypoints/panel.content/features/upload-guard/memory';
+import { checkChosenFile, EMPTY_MEMORY, type GuardMemory } from '@/lib/guard';
 import { currentPack } from '@/lib/rules';
 import { hecloudnet } from '@/lib/sites/hecloudnet';
 import { File as NodeFile } from 'node:buffer';
 import { buildMp4Pieces } from '../fixtures/checks/mp4-builder';
+import { mountPanel } from './panel-harness';
 
 /** 附件11 as Element UI renders it (test/e2e/fixtures/forms/element-ui), reduced to the uploads and the submit. */
 const PAGE = `
@@ -70,7 +72,7 @@ function startGuard(memory: GuardMemory = EMPTY_MEMORY) {
   const saved: GuardMemory[] = [];
   const guard = new UploadGuard({
     doc: document, pack: currentPack(), site: 'hecloudnet', memory, ignore: 'submit-helper-guard',
-    saveMemory: async (m) => void saved.push(m), debounceMs: 0,
+    saveMemory: async (m) => void saved.push(m), debounceMs: 0, checkFile: (file, slot) => checkChosenFile(file, slot),
   });
   guard.start(ctx);
   return { guard, saved };
@@ -197,7 +199,7 @@ describe('upload-guard panel section', () => {
     const user = userEvent.setup();
     const log = { submits: 0 };
     document.getElementById('submit')!.addEventListener('click', () => void log.submits++);
-    render(<Panel site={hecloudnet} ctx={ctx as never} features={[uploadGuard]} />);
+    mountPanel(hecloudnet, [uploadGuard], [uploadGuardLayer], { startGuard: true });
     const checklist = await screen.findByTestId('guard-checklist');
     expect(checklist.getAttribute('data-category')).toBe('zhijiao_shijian');
     expect(within(checklist).getAllByRole('listitem').map((li) => li.getAttribute('data-status'))).toEqual(['missing', 'elsewhere', 'missing', 'missing']);
@@ -225,7 +227,7 @@ describe('upload-guard panel section', () => {
 
   it('remembers the category the teacher picks for the page', async () => {
     const user = userEvent.setup();
-    render(<Panel site={hecloudnet} ctx={ctx as never} features={[uploadGuard]} />);
+    mountPanel(hecloudnet, [uploadGuard], [uploadGuardLayer], { startGuard: true });
     const select = await screen.findByTestId('guard-category');
     await user.selectOptions(select, 'xinxihua');
     await waitFor(() => expect(screen.getByTestId('guard-checklist').getAttribute('data-category')).toBe('xinxihua'));

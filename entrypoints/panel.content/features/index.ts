@@ -1,10 +1,12 @@
 import type { PanelFeature } from './define';
 import autofill from './autofill';
 import status from './status';
-import textHelpers from './text-helpers';
 import uploadGuard from './upload-guard';
 
-/** Every panel feature, in the order the panel shows them. A meta-test checks each file here is registered. */
-export const PANEL_FEATURES: readonly PanelFeature[] = [status, autofill, textHelpers, uploadGuard];
+/**
+ * Every panel section, in the order the panel frame shows them. A meta-test checks each feature file is registered
+ * here or in ./page.ts.
+ */
+export const PANEL_FEATURES: readonly PanelFeature[] = [status, autofill, uploadGuard];
 
 export { definePanelFeature, type PanelEnv, type PanelFeature } from './define';

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { i18n } from '#i18n';
-import { planFill, runFill, type FillAction, type FillResult, type FillRun } from '@/lib/autofill';
+import { planFill, type FillAction, type FillResult } from '@/lib/autofill';
 import { sendMessage } from '@/lib/messaging';
-import { usePageState } from '../../page-state';
+import { findCategory } from '@/lib/rules';
 import { definePanelFeature, type PanelEnv } from '../define';
 import { Preview } from './preview';
 import {
@@ -20,7 +20,6 @@ async function loadProfile(): Promise<ProfileData> {
 }
 
 interface Done {
-  run: FillRun;
   actions: FillAction[];
   results: FillResult[];
   undo?: FillResult[];
@@ -62,7 +61,9 @@ function ResultLine({ done }: { done: Done }) {
 }
 
 function AutofillSection({ env }: { env: PanelEnv }) {
-  const [pageState, snap] = usePageState(env);
+  const { link, pack } = env;
+  const snap = useSyncExternalStore(link.subscribe, link.getSnapshot);
+  const view = snap.page;
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [selection, setSelection] = useState<Selection>();
   const [overwrite, setOverwrite] = useState(false);
@@ -72,6 +73,8 @@ function AutofillSection({ env }: { env: PanelEnv }) {
 
   useEffect(() => {
     let live = true;
+    // Read through the background: the frame is an extension page, but a framed page's IndexedDB may be refused
+    // (headless Chromium 156 denies it), and the background owns the database anyway.
     loadProfile().then(
       (data) => live && setLoad({ state: 'ready', data }),
       (error: unknown) => live && setLoad({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
@@ -81,47 +84,48 @@ function AutofillSection({ env }: { env: PanelEnv }) {
     };
   }, []);
 
+  const ready = view?.ready ?? false;
+  const pageCategoryId = view?.page.categoryId;
+  const category = view?.categoryId ? findCategory(pack, view.categoryId) : undefined;
   const data = load.state === 'ready' ? load.data : undefined;
   useEffect(() => {
-    if (data && snap.ready && !selection) setSelection(defaultSelection(data, snap.page.categoryId));
-  }, [data, snap.ready, snap.page.categoryId, selection]);
+    if (data && ready && !selection) setSelection(defaultSelection(data, pageCategoryId));
+  }, [data, ready, pageCategoryId, selection]);
 
   const draft = data?.drafts.find((d) => d.id === selection?.draftId);
   useEffect(() => {
     // A page that names no category is read with the draft's, so its fields (案例概述, 研修主题) are recognised.
-    if (!snap.page.categoryId && draft?.categoryId) pageState.setCategory(draft.categoryId);
-  }, [pageState, snap.page.categoryId, draft?.categoryId]);
+    if (ready && !pageCategoryId && draft?.categoryId) link.setCategory(draft.categoryId);
+  }, [link, ready, pageCategoryId, draft?.categoryId]);
 
   const input = useMemo(() => (data && selection ? fillInput(data, selection) : undefined), [data, selection]);
   const plan = useMemo(() => {
-    if (!input || !snap.pack) return [];
-    return planFill({ ...input, pack: snap.pack, chosenFiles: snap.workFiles, ...(snap.category ? { category: snap.category } : {}) }, snap.fields, { overwrite });
-    // `snap.values` changes when the teacher types: the plan re-reads what the fields hold.
-  }, [input, snap.pack, snap.category, snap.fields, snap.values, snap.workFiles, overwrite]);
+    if (!input || !view) return [];
+    return planFill({ ...input, pack, chosenFiles: view.workFiles, ...(category ? { category } : {}) }, view.fields, { overwrite });
+  }, [input, pack, category, view, overwrite]);
   const runnable = plan.filter((a) => !a.skip && !unticked.has(actionKey(a)));
 
   const fill = async () => {
-    if (!input || !snap.pack) return;
+    if (!input || !view) return;
     setBusy('fill');
     try {
-      // Planned again at the click: the page may have changed since the preview was drawn.
-      const fields = pageState.current();
-      const now = pageState.getSnapshot();
-      const fresh = planFill({ ...input, pack: snap.pack, chosenFiles: now.workFiles, ...(now.category ? { category: now.category } : {}) }, fields, { overwrite })
+      // Planned again at the click, from the fields as the page is now; only the kept actions cross to the page.
+      const now = await link.request('fields', {});
+      const nowCategory = now.categoryId ? findCategory(pack, now.categoryId) : undefined;
+      const fresh = planFill({ ...input, pack, chosenFiles: now.workFiles, ...(nowCategory ? { category: nowCategory } : {}) }, now.fields, { overwrite })
         .filter((a) => !a.skip && !unticked.has(actionKey(a)));
-      const run = await runFill(fresh, fields);
-      setDone({ run, actions: fresh, results: run.results });
-      const filled = run.results.filter((r) => r.status === 'done').map((r) => labelOf(fresh, r.id));
+      const { results } = await link.request('fill', { actions: fresh });
+      setDone({ actions: fresh, results });
+      const filled = results.filter((r) => r.status === 'done').map((r) => labelOf(fresh, r.id));
       if (filled.length > 0) {
         const teamId = selection?.who.kind === 'team' ? selection.who.id : undefined;
         void sendMessage('recordFill', {
-          url: location.href, siteId: env.site.id, fields: filled.slice(0, 200).map((l) => l.slice(0, 200)),
+          url: view.url, siteId: env.site.id, fields: filled.slice(0, 200).map((l) => l.slice(0, 200)),
           ...(draft ? { draftId: draft.id } : {}), ...(teamId ? { teamId } : {}),
         }).catch(() => undefined);
       }
     } finally {
       setBusy(undefined);
-      pageState.refresh();
     }
   };
 
@@ -129,11 +133,10 @@ function AutofillSection({ env }: { env: PanelEnv }) {
     if (!done) return;
     setBusy('undo');
     try {
-      const restored = await done.run.undo();
-      setDone({ ...done, undo: restored });
+      const { results } = await link.request('undo', {});
+      setDone({ ...done, undo: results });
     } finally {
       setBusy(undefined);
-      pageState.refresh();
     }
   };
 
@@ -147,14 +150,14 @@ function AutofillSection({ env }: { env: PanelEnv }) {
     });
   };
 
-  const category = snap.category?.name;
+  const kind = view?.page.kind ?? 'other';
   return (
-    <div className="feature feature--autofill" data-testid="autofill" data-page-kind={snap.page.kind}
-      data-category={snap.category?.id ?? ''}>
+    <div className="feature feature--autofill" data-testid="autofill" data-page-kind={kind}
+      data-category={category?.id ?? ''}>
       <h3 className="feature__title">{i18n.t('fill.title')}</h3>
       <p className="fill__page" data-testid="fill-page">
-        {i18n.t(`fill.kind.${snap.page.kind}` as 'fill.kind.other')}
-        {category ? ` · ${category}` : ''}
+        {i18n.t(`fill.kind.${kind}` as 'fill.kind.other')}
+        {category ? ` · ${category.name}` : ''}
       </p>
       {load.state === 'loading' && <p className="fill__note">{i18n.t('fill.loading')}</p>}
       {load.state === 'error' && <p className="fill__note fill__note--error">{i18n.t('fill.loadError')}</p>}
@@ -205,7 +208,7 @@ function AutofillSection({ env }: { env: PanelEnv }) {
           </>
         )
       )}
-      <TeachMode env={env} state={pageState} snap={snap} />
+      {view && <TeachMode link={link} snap={snap} view={view} category={category} />}
     </div>
   );
 }

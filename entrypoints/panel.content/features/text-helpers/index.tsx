@@ -4,7 +4,7 @@ import { i18n } from '#i18n';
 import { workSizeValue, type DetectedField } from '@/lib/autofill';
 import { frameScheduler } from '../../frame';
 import { usePageState } from '../../page-state';
-import { definePanelFeature, type PanelEnv } from '../define';
+import { definePageFeature, type PageEnv } from '../define';
 import { textHelp, wantsHelp, type TextHelp } from './helpers';
 
 const OVERLAY_CSS = `
@@ -54,7 +54,7 @@ function place(fields: readonly DetectedField[], read: (f: DetectedField) => Tex
   return placed;
 }
 
-function TextHelpersSection({ env }: { env: PanelEnv }) {
+function TextHelpersLayer({ env }: { env: PageEnv }) {
   const [, snap] = usePageState(env);
   const [layer, setLayer] = useState<HTMLElement>();
   const [tick, bump] = useReducer((n: number) => n + 1, 0);
@@ -104,4 +104,4 @@ function TextHelpersSection({ env }: { env: PanelEnv }) {
  * Text helpers (issue #5): a Word-like 字数 counter under every text field the rule pack limits, an over-limit
  * warning, a 《》 warning on 作品名称, and a note on 作品大小. Drawn in an overlay; the page's DOM is not touched.
  */
-export default definePanelFeature({ id: 'text-helpers', Section: TextHelpersSection });
+export default definePageFeature({ id: 'text-helpers', Layer: TextHelpersLayer });

@@ -4,10 +4,9 @@
  * the page's events (capture phase, no preventDefault) except for the one click it holds back to ask.
  */
 
-import type { Category, RulePack, SiteId } from '@/lib/rules/schema';
+import type { Category, RulePack, SiteId, Slot } from '@/lib/rules/schema';
 import {
   buildChecklist,
-  checkChosenFile,
   detectCategory,
   findUploads,
   pageKeyOf,
@@ -73,6 +72,11 @@ export interface GuardDeps {
   saveMemory(memory: GuardMemory): Promise<void>;
   /** Selector of the extension's own UI, never read or guarded. */
   ignore: string;
+  /**
+   * Checks one chosen file against its slot. On the site this hands the File to the panel frame, whose bounded worker
+   * pool reads it: no check runs on the page's main thread. `route` is the site: the slot is judged as it asks.
+   */
+  checkFile(file: File, slot: Slot | undefined, route: SiteId): Promise<FileCheck>;
   /** Quiet time after DOM changes before rescanning. */
   debounceMs?: number;
 }
@@ -271,7 +275,7 @@ export class UploadGuard {
     const slot = this.snapshot.category?.slots.find((s) => s.id === upload.slotId);
     let result: FileCheck;
     try {
-      result = await checkChosenFile(file, slot, { route: this.deps.site });
+      result = await this.deps.checkFile(file, slot, this.deps.site);
     } catch (error) {
       console.warn('[报送助手] check failed', error);
       this.replaceUpload(key, { pending: Math.max(0, this.uploads.get(key)!.pending - 1) });

@@ -1,21 +1,11 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import { createPortal } from 'react-dom';
+import { useSyncExternalStore } from 'react';
 import { i18n } from '#i18n';
-import { storage } from '#imports';
-import { parseMemory, workFilesOf, type ChecklistItem, type SlotItem } from '@/lib/guard';
-import { loadActivePack } from '@/lib/rules/active';
-import { pageStateFor } from '../../page-state';
+import type { ChecklistItem, SlotItem } from '@/lib/guard';
+import type { GuardView } from '@/lib/panel/protocol';
+import type { RulePack } from '@/lib/rules/schema';
 import { definePanelFeature, type PanelEnv } from '../define';
-import { UploadGuard, type GuardSnapshot } from './controller';
-import { Overlay } from './overlay';
-import { OVERLAY_CSS, PANEL_CSS } from './styles';
+import { PANEL_CSS } from './styles';
 import { firstProblem, itemText, openExtensionPage, uiLang } from './texts';
-
-/** The teacher's category and slot corrections (lib/guard/memory.ts), validated on every read. */
-export const guardMemoryItem = storage.defineItem<unknown>('local:uploadGuard', { fallback: null });
-
-/** The extension's own UI on the page: never read as the site's form, never guarded. */
-export const OWN_UI = 'submit-helper-panel, submit-helper-guard';
 
 const STATUS_ICON: Record<SlotItem['status'], string> = {
   ok: '✓', listed: '✓', failed: '✗', checking: '…', missing: '✗', empty: '○', elsewhere: '–',
@@ -38,10 +28,9 @@ function ItemRow({ item }: { item: ChecklistItem }) {
   );
 }
 
-function GuardPanel({ guard, snapshot }: { guard: UploadGuard; snapshot: GuardSnapshot }) {
-  const { category, guess, categoryChosen, checklist } = snapshot;
-  const pack = guard.pack;
-  const present = snapshot.uploads.filter((u) => u.present);
+function GuardPanel({ pack, view, setCategory }: { pack: RulePack; view: GuardView; setCategory: (id: string | null) => void }) {
+  const { guess, categoryChosen, checklist } = view;
+  const category = view.categoryId ? pack.categories.find((c) => c.id === view.categoryId) : undefined;
   return (
     <div className="feature feature--upload-guard" data-testid="upload-guard">
       <style>{PANEL_CSS}</style>
@@ -51,7 +40,7 @@ function GuardPanel({ guard, snapshot }: { guard: UploadGuard; snapshot: GuardSn
         <select
           data-testid="guard-category"
           value={categoryChosen ? category?.id ?? '' : ''}
-          onChange={(e) => void guard.setCategory(e.target.value === '' ? null : e.target.value)}
+          onChange={(e) => setCategory(e.target.value === '' ? null : e.target.value)}
         >
           <option value="">
             {guess.categoryId
@@ -64,7 +53,7 @@ function GuardPanel({ guard, snapshot }: { guard: UploadGuard; snapshot: GuardSn
       {!categoryChosen && guess.ambiguous && <p className="guard__note" data-testid="guard-ambiguous">{i18n.t('guard.categoryAmbiguous')}</p>}
       {category && checklist && (
         <>
-          {present.length === 0 && <p className="guard__note">{i18n.t('guard.noUploads')}</p>}
+          {view.present === 0 && <p className="guard__note">{i18n.t('guard.noUploads')}</p>}
           <ul className="guard__checklist" data-testid="guard-checklist" data-category={category.id}>
             {checklist.items.map((item, i) => <ItemRow key={`${item.kind}-${i}`} item={item} />)}
           </ul>
@@ -78,60 +67,13 @@ function GuardPanel({ guard, snapshot }: { guard: UploadGuard; snapshot: GuardSn
 }
 
 function UploadGuardSection({ env }: { env: PanelEnv }) {
-  const [state, setState] = useState<{ guard: UploadGuard; container: HTMLElement }>();
-  const { ctx, site } = env;
-
-  useEffect(() => {
-    let live = true;
-    let guard: UploadGuard | undefined;
-    let host: HTMLElement | undefined;
-    void Promise.all([loadActivePack(), guardMemoryItem.getValue()]).then(([pack, raw]) => {
-      if (!live) return;
-      guard = new UploadGuard({
-        doc: document,
-        pack,
-        site: site.id,
-        memory: parseMemory(raw),
-        saveMemory: (memory) => guardMemoryItem.setValue(memory),
-        ignore: OWN_UI,
-      });
-      // The overlay is a sibling of the site's app on <body>, so the site's framework never reconciles it.
-      host = document.createElement('submit-helper-guard');
-      const shadow = host.attachShadow({ mode: 'open' });
-      const style = document.createElement('style');
-      style.textContent = OVERLAY_CSS;
-      const container = document.createElement('div');
-      shadow.append(style, container);
-      document.body.append(host);
-      guard.start(ctx);
-      setState({ guard, container });
-    });
-    return () => {
-      live = false;
-      guard?.stop();
-      host?.remove();
-    };
-  }, [ctx, site.id]);
-
-  if (!state) return null;
-  return <GuardView env={env} guard={state.guard} container={state.container} />;
-}
-
-function GuardView({ env, guard, container }: { env: PanelEnv; guard: UploadGuard; container: HTMLElement }) {
-  const snapshot = useSyncExternalStore(guard.subscribe, guard.getSnapshot);
-  useEffect(() => {
-    pageStateFor(env).setWorkFiles(workFilesOf(snapshot.uploads.filter((u) => u.present)));
-  }, [env, snapshot.uploads]);
-  return (
-    <>
-      <GuardPanel guard={guard} snapshot={snapshot} />
-      {createPortal(<Overlay snapshot={snapshot} guard={guard} win={window} />, container)}
-    </>
-  );
+  const { guard } = useSyncExternalStore(env.link.subscribe, env.link.getSnapshot);
+  if (!guard) return null;
+  return <GuardPanel pack={env.pack} view={guard} setCategory={(id) => env.link.send({ kind: 'guardCategory', categoryId: id })} />;
 }
 
 /**
- * Upload guard (issue #6): checks files as they are chosen on the site, keeps a checklist of the category's
- * required attachments, and asks before the site's submit runs while something is wrong.
+ * Upload guard (issue #6): the checklist of the category's required attachments, in the panel frame. The page side
+ * (./layer.tsx, ./controller.ts) checks files as they are chosen and asks before the site's submit runs.
  */
 export default definePanelFeature({ id: 'upload-guard', Section: UploadGuardSection });

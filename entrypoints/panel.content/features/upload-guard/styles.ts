@@ -66,7 +66,7 @@ export const PANEL_CSS = `
 .guard__category { display: block; font-size: 13px; }
 .guard__category select { display: block; width: 100%; max-width: 100%; margin-top: 2px; font: inherit; }
 .guard__note { margin: 4px 0; font-size: 12px; color: #8a5a00; }
-.guard__checklist { margin: 6px 0; padding: 0; list-style: none; font-size: 13px; max-height: 40vh; overflow: auto; }
+.guard__checklist { margin: 6px 0; padding: 0; list-style: none; font-size: 13px; max-height: 320px; overflow: auto; }
 .guard__checklist li { margin: 2px 0; }
 .guard__checklist li[data-status="ok"], .guard__checklist li[data-status="listed"] { color: #0b7a3e; }
 .guard__checklist li[data-status="failed"], .guard__checklist li[data-status="missing"] { color: #b42318; }
