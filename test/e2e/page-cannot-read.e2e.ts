@@ -7,23 +7,15 @@
  * fields the teacher kept hold them (that is the point of filling).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { waitForFixture } from './fixtures/forms/fixture-api';
-import { launchWithExtension, panel, startFixtureServer, type ExtensionBrowser } from './harness';
+import { extensionSuite, panel } from './harness';
 import { SAMPLE_DRAFTS, SAMPLE_PEOPLE, SAMPLE_TEAM, seedSampleProfile } from './sample-profile';
 
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-let browser: ExtensionBrowser;
+const suite = extensionSuite('page-cannot-read-e2e');
 
 beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension(server.port);
-  await seedSampleProfile(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await seedSampleProfile(suite.browser);
 });
 
 /** Everything personal the extension holds, as the strings a page would search for. */
@@ -104,7 +96,7 @@ function leaked(text: string): string[] {
 
 describe('a page script cannot read the teacher’s data', () => {
   it('before 一键填写 finds none of the people, team or drafts; after it the filled fields hold them', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await page.addInitScript(spy);
     await page.goto('http://huodong.ncet.edu.cn/forms/element-plus/#/form/jiaoshi-fujian1');
     await waitForFixture(page);
@@ -127,7 +119,7 @@ describe('a page script cannot read the teacher’s data', () => {
     // The walk did reach the extension's own UI on the page: the panel's host, the counters, the guard. (A content
     // script's attachShadow runs in its own world, so the hook sees only the page's roots; ours are open anyway.)
     expect(before.hosts).toEqual(expect.arrayContaining(['submit-helper-counters', 'submit-helper-guard', 'submit-helper-panel']));
-    expect(before.frames).toEqual([`chrome-extension://${browser.extensionId}/panel-frame.html`]);
+    expect(before.frames).toEqual([`chrome-extension://${suite.browser.extensionId}/panel-frame.html`]);
     expect(before.text).toContain('[cross-origin frame]');
     expect(leaked(before.text)).toEqual([]);
     expect(leaked(before.messages.join('\n'))).toEqual([]);
