@@ -35,7 +35,8 @@ export class PageSide {
   private readonly guardListeners = new Set<() => void>();
   private channel: Channel<ToPage, ToFrame> | undefined;
   private stopListening: (() => void) | undefined;
-  private publishQueued = false;
+  /** What changed since the last post: the page view (all fields) is large, the guard's view small. */
+  private queued = { page: false, guard: false };
   /** The fields of the last `fields` answer: the plan's ids are indexes into these. */
   private planned: DetectedField[] = [];
   private run: FillRun | undefined;
@@ -52,7 +53,7 @@ export class PageSide {
     this.state = pageStateFor(env, doc);
     // The page is read for as long as this side lives (the content script's life); stop() lets it go.
     this.releaseState = this.state.retain(env.ctx);
-    this.state.subscribe(() => this.queuePublish());
+    this.state.subscribe(() => this.queuePublish('page'));
   }
 
   get site(): SiteAdapter {
@@ -86,13 +87,14 @@ export class PageSide {
       },
     });
     guard.subscribe(() => {
+      // A new work file changes the page view through setWorkFiles; a check's progress only the guard's view.
       this.state.setWorkFiles(workFilesOf(guard.getSnapshot().uploads.filter((u) => u.present)));
-      this.queuePublish();
+      this.queuePublish('guard');
     });
     guard.start(this.env.ctx);
     this.guardInstance = guard;
     this.guardListeners.forEach((l) => l());
-    this.queuePublish();
+    this.queuePublish('guard');
   }
 
   /** Connects (or reconnects, after the frame reloaded) the frame's channel. */
@@ -146,19 +148,21 @@ export class PageSide {
     };
   }
 
-  private queuePublish(): void {
-    if (this.publishQueued) return;
-    this.publishQueued = true;
+  private queuePublish(what: 'page' | 'guard'): void {
+    const idle = !this.queued.page && !this.queued.guard;
+    this.queued[what] = true;
+    if (!idle) return;
     queueMicrotask(() => {
-      this.publishQueued = false;
-      this.publish();
+      const { page, guard } = this.queued;
+      this.queued = { page: false, guard: false };
+      this.publish({ page, guard });
     });
   }
 
-  private publish(): void {
+  private publish(what = { page: true, guard: true }): void {
     if (!this.channel) return;
-    this.channel.post({ kind: 'page', view: this.pageView() });
-    const guard = this.guardView();
+    if (what.page) this.channel.post({ kind: 'page', view: this.pageView() });
+    const guard = what.guard ? this.guardView() : undefined;
     if (guard) this.channel.post({ kind: 'guard', view: guard });
   }
 
