@@ -34,6 +34,8 @@ function noRemoteFfmpegCore() {
   };
 }
 
+// No homepage_url: Chrome takes only an http(s) address there and the project has none public yet; the privacy
+// page ships inside the extension (privacy.html, linked from the settings).
 // Permissions stay at storage/alarms/notifications: the extension reads no site data beyond the pages its
 // content script matches, and needs no host permissions because nothing is fetched from anywhere.
 export default defineConfig({

@@ -95,6 +95,9 @@ export function Options({ db, pack }: { db?: SubmitHelperDB; pack?: RulePack } =
           <p>
             <a href="/check.html" target="_blank" rel="noreferrer">{i18n.t('check.link')}</a>
           </p>
+          <p>
+            <a href="/privacy.html" target="_blank" rel="noreferrer">{i18n.t('privacy.link')}</a>
+          </p>
         </footer>
       </main>
     </OptionsContext.Provider>

@@ -48,6 +48,11 @@ describe('Options shell', () => {
     await user.keyboard('{End}');
     expect(screen.getByRole('tab', { name: '备份与恢复' }).getAttribute('aria-selected')).toBe('true');
   });
+
+  it('links to the privacy page', () => {
+    renderOptions();
+    expect(screen.getByRole('link', { name: '隐私说明' }).getAttribute('href')).toBe('/privacy.html');
+  });
 });
 
 describe('PeopleTab', () => {
