@@ -94,11 +94,18 @@ describe('RemindersTab', () => {
 
 describe('watchDeadlineChanges', () => {
   it('bumps the storage flag when deadlines change, not on the first read', async () => {
-    const stop = watchDeadlineChanges(db, () => 42);
-    await new Promise((r) => setTimeout(r, 50));
+    // No sleeps: the watch says when it has read the first snapshot, and the flag's own change event is awaited.
+    const watch = watchDeadlineChanges(db, () => 42);
+    await watch.ready;
     expect(await deadlinesChangedItem.getValue()).toBe(0);
+    const bumped = new Promise<number>((resolve) => {
+      const unwatch = deadlinesChangedItem.watch((value) => {
+        unwatch();
+        resolve(value);
+      });
+    });
     await saveDeadline(db, { label: '区级截止', date: '2026-12-01' });
-    await waitFor(async () => expect(await deadlinesChangedItem.getValue()).toBe(42));
-    stop();
+    expect(await bumped).toBe(42);
+    watch.stop();
   });
 });
