@@ -53,7 +53,15 @@ export class PageSide {
     this.state = pageStateFor(env, doc);
     // The page is read for as long as this side lives (the content script's life); stop() lets it go.
     this.releaseState = this.state.retain(env.ctx);
-    this.state.subscribe(() => this.queuePublish('page'));
+    let rawFields = this.state.getSnapshot().rawFields;
+    this.state.subscribe(() => {
+      const now = this.state.getSnapshot().rawFields;
+      if (now !== rawFields) {
+        rawFields = now;
+        this.guardInstance?.fieldsChanged();
+      }
+      this.queuePublish('page');
+    });
   }
 
   get site(): SiteAdapter {
@@ -81,6 +89,12 @@ export class PageSide {
       memory: parseMemory(raw),
       saveMemory: (memory) => guardMemoryItem.setValue(memory),
       ignore: OWN_UI,
+      pageFields: (category) => {
+        const snap = this.state.getSnapshot();
+        // Only what the page state read for this very category, from elements still on the page.
+        if (!snap.ready || snap.category?.id !== category.id || !snap.rawFields.every((f) => f.element.isConnected)) return undefined;
+        return snap.rawFields.map(infoOf);
+      },
       checkFile: (file, slot, route) => {
         if (!this.options.checker) return Promise.reject(new Error('No panel frame to check files in'));
         return this.options.checker.check(file, slot, route);

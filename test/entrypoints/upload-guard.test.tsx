@@ -7,6 +7,7 @@ import uploadGuard from '@/entrypoints/panel.content/features/upload-guard';
 import uploadGuardLayer from '@/entrypoints/panel.content/features/upload-guard/layer';
 import { guardMemoryItem } from '@/entrypoints/panel.content/features/upload-guard/memory';
 import { checkChosenFile, EMPTY_MEMORY, type GuardMemory } from '@/lib/guard';
+import type { FieldInfo } from '@/lib/autofill';
 import { currentPack } from '@/lib/rules';
 import { hecloudnet } from '@/lib/sites/hecloudnet';
 import { File as NodeFile } from 'node:buffer';
@@ -189,6 +190,36 @@ describe('UploadGuard', () => {
     const again = startGuard(saved.at(-1)!);
     stops.push(() => again.guard.stop());
     expect(again.guard.getSnapshot().uploads.find((u) => u.key === '教案#0')!.slotId).toBe('video');
+  });
+});
+
+describe('UploadGuard with the page state’s fields', () => {
+  const author = (i: number, name: string) => ({
+    index: i, library: 'native', widget: 'text', label: '姓名', labelSource: 'label', options: [], multiple: false,
+    readonly: false, disabled: false, attribute: 'name', role: `author[${i}]`, locator: { kind: 'css', selector: `#a${i}` },
+    current: name, availability: 'visible',
+  }) as unknown as FieldInfo;
+
+  it('reads the fields it is given instead of detecting them again, and follows them when they change', () => {
+    mountSite();
+    let given: FieldInfo[] = [0, 1, 2, 3].map((i) => author(i, `作者${i}`));
+    const asked: string[] = [];
+    const guard = new UploadGuard({
+      doc: document, pack: currentPack(), site: 'hecloudnet', memory: EMPTY_MEMORY, ignore: 'submit-helper-guard',
+      saveMemory: async () => undefined, debounceMs: 0, checkFile: (file, slot) => checkChosenFile(file, slot),
+      pageFields: (category) => {
+        asked.push(category.id);
+        return given;
+      },
+    });
+    guard.start(ctx);
+    stops.push(() => guard.stop());
+    // The page itself has no author fields: four authors can only come from the fields given.
+    expect(guard.getSnapshot().checklist!.items).toContainEqual({ kind: 'authors', count: 4, max: 3 });
+    expect(asked).toEqual(['zhijiao_shijian']);
+    given = given.slice(0, 3);
+    guard.fieldsChanged();
+    expect(guard.getSnapshot().checklist!.items.some((item) => item.kind === 'authors')).toBe(false);
   });
 });
 

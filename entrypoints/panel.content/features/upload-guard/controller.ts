@@ -4,12 +4,14 @@
  * the page's events (capture phase, no preventDefault) except for the one click it holds back to ask.
  */
 
+import type { FieldInfo } from '@/lib/autofill';
 import type { Category, RulePack, SiteId, Slot } from '@/lib/rules/schema';
 import {
   buildChecklist,
   detectCategory,
   findUploads,
   pageKeyOf,
+  pageFieldStates,
   readPageFields,
   readUpload,
   recognizeSlot,
@@ -77,6 +79,12 @@ export interface GuardDeps {
    * pool reads it: no check runs on the page's main thread. `route` is the site: the slot is judged as it asks.
    */
   checkFile(file: File, slot: Slot | undefined, route: SiteId): Promise<FileCheck>;
+  /**
+   * The page's fields for this category as another reader of the page already detected them (the panel's page
+   * state), values read now; undefined to detect them here. One detection per page change instead of two: a full
+   * detection of a large form is the costliest thing the page side does while files are chosen.
+   */
+  pageFields?(category: Category): readonly FieldInfo[] | undefined;
   /** Quiet time after DOM changes before rescanning. */
   debounceMs?: number;
 }
@@ -363,8 +371,21 @@ export class UploadGuard {
     for (const [key, upload] of this.uploads) this.uploads.set(key, { ...upload, present: false });
     for (const site of sites) this.track(site, !categoryChanged);
     if (categoryChanged) for (const key of this.files.keys()) this.recheck(key);
-    this.pageFields = category ? readPageFields(this.doc, this.deps.pack, category, this.deps.ignore) : { fields: [], authors: 0 };
+    this.pageFields = this.readFields(category);
     this.publish();
+  }
+
+  /** The page's fields were detected again elsewhere (`pageFields`): the checklist's field items follow them. */
+  fieldsChanged(): void {
+    if (!this.deps.pageFields || !this.snapshot.category) return;
+    this.pageFields = this.readFields(this.snapshot.category);
+    this.publish();
+  }
+
+  private readFields(category: Category | undefined): PageFields {
+    if (!category) return { fields: [], authors: 0 };
+    const known = this.deps.pageFields?.(category);
+    return known ? pageFieldStates(known, this.deps.pack, category) : readPageFields(this.doc, this.deps.pack, category, this.deps.ignore);
   }
 
   private publish(): void {
