@@ -47,6 +47,9 @@ function ReencodePlan({ plan, maxDurationSec, lang }: { plan: Extract<RepairPlan
         {plan.audio === 'encode' && t('repair.plan.audioEncode', [bitrateText(plan.audioBitrate)])}
         {plan.audio === 'none' && i18n.t('repair.plan.audioNone')}
       </p>
+      {plan.frame?.mode === 'pad' && <p data-testid="repair-frame">{t('repair.plan.fitPad', [`${plan.frame.scaledWidth}×${plan.frame.scaledHeight}`, `${plan.width}×${plan.height}`])}</p>}
+      {plan.frame?.mode === 'crop' && <p data-testid="repair-frame">{t('repair.plan.fitCrop', [`${plan.frame.scaledWidth}×${plan.frame.scaledHeight}`, `${plan.width}×${plan.height}`])}</p>}
+      {plan.fitChoices && !plan.frame && <p data-testid="repair-frame">{i18n.t('repair.plan.fitScale')}</p>}
       {plan.trim && (
         <p>
           {t('repair.plan.trim', [formatClock(plan.trim.startSec), formatClock(plan.trim.endSec), formatDuration(plan.trim.endSec - plan.trim.startSec, lang)])}

@@ -2,9 +2,10 @@ import { useMemo, useState } from 'react';
 import { i18n } from '#i18n';
 import { uiLang } from '@/components/i18n';
 import type { EngineContext, EngineId, RepairEngine, WorkPlan } from '@/lib/media/engine';
-import { planRepair, type RepairPlan } from '@/lib/media/plan';
+import { planRepair, type FitMode, type RepairPlan } from '@/lib/media/plan';
 import type { RulePack } from '@/lib/rules/schema';
 import { FactsSection } from './facts-section';
+import { FitFieldset } from './fit-fieldset';
 import { PlanSection } from './plan-section';
 import { RunControls } from './run-controls';
 import { RunResult } from './run-result';
@@ -35,14 +36,15 @@ export function RepairPage({ pack, engines, context, initialCategory, initialEng
   const trim = useTrim();
   const repair = useRepairRun();
   const [pinned, setPinned] = useState<EngineId | 'auto'>(initialEngine);
+  const [fit, setFit] = useState<FitMode>('pad');
   const { probed, media } = video;
 
   const plan = useMemo<RepairPlan | undefined>(() => {
     if (!target || !probed) return undefined;
     const rules = { ...(target.slot.maxBytes !== undefined ? { maxBytes: target.slot.maxBytes } : {}), video: target.slot.video };
-    return planRepair(probed, rules, trim.range ? { trim: trim.range } : {});
+    return planRepair(probed, rules, { fit, ...(trim.range ? { trim: trim.range } : {}) });
     // `trim.range` is a new object on every render; its two numbers are what the plan depends on.
-  }, [target, probed, trim.range?.startSec, trim.range?.endSec]);
+  }, [target, probed, fit, trim.range?.startSec, trim.range?.endSec]);
   const work: WorkPlan | undefined = plan && (plan.kind === 'remux' || plan.kind === 'reencode') ? plan : undefined;
   const choices = useEngineChoices(engines, context, pinned, probed, work);
 
@@ -64,6 +66,9 @@ export function RepairPage({ pack, engines, context, initialCategory, initialEng
       <FactsSection file={video.file} probe={video.probe} media={media} busy={repair.busy} lang={lang} onChoose={(f) => void choose(f)} />
       {plan && (
         <PlanSection plan={plan} maxDurationSec={target?.slot.video?.maxDurationSec} lang={lang}>
+          {plan.kind === 'reencode' && plan.fitChoices && (
+            <FitFieldset choices={plan.fitChoices} value={fit} onChange={setFit} busy={repair.busy} />
+          )}
           {media && plan.kind !== 'none' && <TrimFieldset trim={trim} busy={repair.busy} />}
           {work && probed && (
             <RunControls

@@ -31,6 +31,8 @@ export function issueText(issue: RepairIssue, lang: Lang): string {
       return t('repair.issues.too_short', [formatDuration(n('durationSec'), lang), formatDuration(n('minSec'), lang)]);
     case 'too_large':
       return t('repair.issues.too_large', [formatBytes(n('size'), lang), formatBytes(n('maxBytes'), lang)]);
+    case 'portrait':
+      return t('repair.issues.portrait', [size(n('width'), n('height')), size(n('frameWidth'), n('frameHeight'))]);
     case 'codec':
       return t('repair.issues.codec', [[p.videoCodec, p.audioCodec].filter((c) => c !== '').join(' + ')]);
     default:

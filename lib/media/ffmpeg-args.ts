@@ -28,7 +28,7 @@ export function ffmpegArgs(plan: RepairPlan, input: string, output: string, opti
 
   const trimIn = plan.trim ? ['-ss', seconds(plan.trim.startSec), '-to', seconds(plan.trim.endSec)] : [];
   // fps before scale: frames that are dropped are never scaled.
-  const filter = `fps=${plan.fps},scale=${plan.width}:${plan.height}:flags=bicubic,setsar=1,format=yuv420p`;
+  const filter = `fps=${plan.fps},${geometryFilter(plan)},setsar=1,format=yuv420p`;
   const audio =
     plan.audio === 'none'
       ? ['-an']
@@ -56,6 +56,16 @@ export function ffmpegArgs(plan: RepairPlan, input: string, output: string, opti
     '-movflags', '+faststart',
     '-f', 'mp4', output,
   ];
+}
+
+/** Scaling, plus the bars (`pad`, centred, black) or the cut (`crop`, centred) of a portrait video in a landscape frame. */
+function geometryFilter(plan: Extract<RepairPlan, { kind: 'reencode' }>): string {
+  const { frame } = plan;
+  if (!frame) return `scale=${plan.width}:${plan.height}:flags=bicubic`;
+  const scale = `scale=${frame.scaledWidth}:${frame.scaledHeight}:flags=bicubic`;
+  return frame.mode === 'pad'
+    ? `${scale},pad=${plan.width}:${plan.height}:(ow-iw)/2:(oh-ih)/2:black`
+    : `${scale},crop=${plan.width}:${plan.height}`;
 }
 
 /** Reads ffmpeg's `time=HH:MM:SS.xx` from a progress log line, in seconds. */

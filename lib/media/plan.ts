@@ -17,7 +17,7 @@ export type RepairRules = Pick<Slot, 'maxBytes' | 'video'>;
 /** Every problem the planner can name; the page has a message for each. */
 export const ISSUE_CODES = [
   'container', 'fps', 'fps_unknown', 'vfr', 'resolution', 'size_unknown', 'too_long', 'too_short', 'duration_unknown',
-  'too_large', 'codec', 'moov_at_end',
+  'too_large', 'codec', 'moov_at_end', 'portrait',
 ] as const;
 
 /** A problem found against the rules; `rule` problems make the file fail, `advice` ones are shown only. */
@@ -36,6 +36,24 @@ export interface TrimRange {
 export interface PlanOptions {
   /** The part the teacher marked; without it a too-long video keeps its first allowed minutes. */
   trim?: TrimRange;
+  /** How a portrait video meets the category's landscape frame; `pad` when not given. */
+  fit?: FitMode;
+}
+
+/**
+ * How a portrait video is brought to a category whose minimum frame is landscape (1280×720): `pad` scales it into
+ * the frame with bars at the sides (the whole picture stays), `crop` fills the frame and cuts away the top and
+ * bottom, `scale` keeps it portrait and scales it up until it meets the minimum (1080×1920 → 1280×2276), which the
+ * rules accept but judges then watch as a narrow strip in the middle of their screen.
+ */
+export const FIT_MODES = ['pad', 'crop', 'scale'] as const;
+export type FitMode = (typeof FIT_MODES)[number];
+
+/** A portrait picture placed in a landscape frame: scaled to `scaledWidth × scaledHeight`, then padded or cropped. */
+export interface FrameFit {
+  mode: Exclude<FitMode, 'scale'>;
+  scaledWidth: number;
+  scaledHeight: number;
 }
 
 /** Why nothing can be done in the browser; the page explains each. */
@@ -72,6 +90,10 @@ export interface ReencodeSettings {
   trim?: TrimRange;
   /** True when the trim was not given but chosen by the planner (too long: keep the first allowed minutes). */
   trimSuggested: boolean;
+  /** Set when a portrait video is put into the category's landscape frame; `width × height` is then that frame. */
+  frame?: FrameFit;
+  /** The modes the teacher can choose from (a portrait video and a landscape frame); absent otherwise. */
+  fitChoices?: readonly FitMode[];
   /** Output length in seconds, when the input's length is known. */
   durationSec?: number;
   estimatedBytes?: number;
@@ -136,6 +158,34 @@ export function targetSize(
   return fitted.width < minWidth || fitted.height < minHeight ? upToMinimum() : fitted;
 }
 
+/**
+ * The landscape frame a portrait video is fitted into: the shape of the slot's minimum resolution (1280×720 → 16:9),
+ * as tall as the video is wide up to the 1080 lines of `DEFAULT_BOX`, never below the minimum — a 1080×1920 phone
+ * video gets 1920×1080 (its picture keeps all 1080 lines of width as height), a 720×1280 one gets 1280×720.
+ * Undefined when the slot states no landscape minimum or the video is not portrait.
+ */
+export function landscapeFrame(
+  width: number,
+  height: number,
+  minimum?: { width?: number; height?: number },
+): { width: number; height: number } | undefined {
+  const minWidth = minimum?.width ?? 0;
+  const minHeight = minimum?.height ?? 0;
+  if (!(minWidth > minHeight) || minHeight <= 0 || !(height > width)) return undefined;
+  const frameHeight = evenCeil(Math.max(minHeight, Math.min(width, DEFAULT_BOX.short)));
+  return { width: Math.max(evenCeil(minWidth), evenCeil((frameHeight * minWidth) / minHeight)), height: frameHeight };
+}
+
+/** The picture's size inside `frame`: all of it with bars (`pad`) or filling it, to be cut to the frame (`crop`). */
+export function fitInto(width: number, height: number, frame: { width: number; height: number }, mode: FrameFit['mode']): FrameFit {
+  const scale = mode === 'pad' ? Math.min(frame.width / width, frame.height / height) : Math.max(frame.width / width, frame.height / height);
+  const scaled = (side: number, edge: number) => {
+    const value = evenRound(side * scale);
+    return mode === 'pad' ? Math.min(edge, value) : Math.max(edge, value);
+  };
+  return { mode, scaledWidth: scaled(width, frame.width), scaledHeight: scaled(height, frame.height) };
+}
+
 /** Video bitrate for a size and rate: enough for a clean picture, capped so the result stays under `maxBytes`. */
 export function chooseVideoBitrate(
   settings: { width: number; height: number; fps: number; durationSec?: number; audioBitrate: number },
@@ -151,6 +201,13 @@ export function chooseVideoBitrate(
   const budget = (maxBytes * SIZE_HEADROOM * 8) / settings.durationSec - settings.audioBitrate;
   const bitrate = Math.min(quality, budget);
   return { bitrate: Math.floor(Math.max(bitrate, 0)), fits: bitrate >= FLOOR_VIDEO_BITRATE };
+}
+
+function minimumOf(limits: RepairRules['video']): { width?: number; height?: number } {
+  return {
+    ...(limits?.minWidth !== undefined ? { width: limits.minWidth } : {}),
+    ...(limits?.minHeight !== undefined ? { height: limits.minHeight } : {}),
+  };
 }
 
 /** The issues of one video against one slot's rules, worst first. */
@@ -192,6 +249,10 @@ export function findIssues(probe: RepairProbe, rules: RepairRules): RepairIssue[
   const audioCodec = media.audioCodec ?? '';
   if ((videoCodec !== '' && !H264_VIDEO.test(videoCodec)) || (audioCodec !== '' && !AAC_AUDIO.test(audioCodec))) {
     issues.push({ code: 'codec', severity: 'advice', params: { videoCodec, audioCodec } });
+  }
+  const frame = media.width !== undefined && media.height !== undefined ? landscapeFrame(media.width, media.height, minimumOf(limits)) : undefined;
+  if (frame) {
+    issues.push({ code: 'portrait', severity: 'advice', params: { width: media.width!, height: media.height!, frameWidth: frame.width, frameHeight: frame.height } });
   }
   if (probe.moovAtEnd && (media.container === 'mp4' || media.container === 'mov')) {
     issues.push({ code: 'moov_at_end', severity: 'advice', params: {} });
@@ -255,7 +316,13 @@ export function planRepair(probe: RepairProbe, rules: RepairRules, options: Plan
   }
 
   if (media.width === undefined || media.height === undefined) return blocked('unknown_size');
-  const size = targetSize(media.width, media.height, { ...(limits?.minWidth !== undefined ? { width: limits.minWidth } : {}), ...(limits?.minHeight !== undefined ? { height: limits.minHeight } : {}) });
+  const minimum = minimumOf(limits);
+  const frameBox = landscapeFrame(media.width, media.height, minimum);
+  const fitMode = options.fit ?? 'pad';
+  // Judges watch on a landscape screen: a portrait picture goes into the category's frame unless the teacher asks
+  // to keep it portrait.
+  const frame = frameBox && fitMode !== 'scale' ? fitInto(media.width, media.height, frameBox, fitMode) : undefined;
+  const size = frameBox && frame ? frameBox : targetSize(media.width, media.height, minimum);
   const fps = limits?.fps ?? DEFAULT_FPS;
   const durationSec = trim ? trim.endSec - trim.startSec : media.durationSec;
   const audio: ReencodeSettings['audio'] = media.audioCodec === undefined ? 'none' : AAC_AUDIO.test(media.audioCodec) ? 'copy' : 'encode';
@@ -276,6 +343,8 @@ export function planRepair(probe: RepairProbe, rules: RepairRules, options: Plan
     audioBitrate: AUDIO_BITRATE,
     ...(trim ? { trim } : {}),
     trimSuggested,
+    ...(frame ? { frame } : {}),
+    ...(frameBox ? { fitChoices: FIT_MODES } : {}),
     ...(durationSec !== undefined
       ? { durationSec, estimatedBytes: Math.round(((bitrate + audioBudget) * durationSec) / 8 * 1.01) }
       : {}),

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ffprobe, makeClip } from '../fixtures/media/make-clip';
+import { columnsMean, ffprobe, greyFrame, makeClip } from '../fixtures/media/make-clip';
 import { REPAIR_CATEGORY, shortClipPack } from '../fixtures/media/repair-pack';
 import { artifactPath, EXTENSION_DIR, extensionPage, launchWithExtension, startFixtureServer, type ExtensionBrowser } from './harness';
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 let browser: ExtensionBrowser;
 let dir: string;
-const clips: Record<'phone' | 'long' | 'compliantMov', string> = { phone: '', long: '', compliantMov: '' };
+const clips: Record<'phone' | 'long' | 'compliantMov' | 'portrait', string> = { phone: '', long: '', compliantMov: '', portrait: '' };
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'repair-e2e-'));
@@ -20,6 +20,8 @@ beforeAll(async () => {
   clips.long = await makeClip(join(dir, 'long.mov'), { seconds: 40, width: 1920, height: 1080, fps: 30, container: 'mov', bitrate: 4_000_000 });
   // Meets every rule except the container: a copy is enough.
   clips.compliantMov = await makeClip(join(dir, 'ok.mov'), { seconds: 3, width: 1280, height: 720, fps: 25, container: 'mov', bitrate: 2_000_000 });
+  // Held upright: a 720×1280 phone recording, below the 1280×720 minimum as it stands.
+  clips.portrait = await makeClip(join(dir, '竖屏.mp4'), { seconds: 3, width: 720, height: 1280, fps: 30, container: 'mp4', bitrate: 3_000_000 });
   server = await startFixtureServer();
   browser = await launchWithExtension(server.port);
   // The notice's 15–25 minute rule cannot be met by a clip short enough for a test; every other rule stays.
@@ -99,6 +101,39 @@ describe('video repair page', () => {
     expect(facts).toMatchObject({ codec: 'h264', width: 1920, height: 1080, fps: '25/1', audio: 'aac' });
     expect(facts.frames).toBeGreaterThanOrEqual(99);
     expect(facts.frames).toBeLessThanOrEqual(101);
+    await page.close();
+  });
+
+  it.each(['webcodecs', 'ffmpeg-mt'])('fits a portrait phone video into the landscape 1280×720 frame with bars by default; crop and portrait are offered (%s)', async (engine) => {
+    const page = await openRepair(engine);
+    await pick(page, clips.portrait);
+    const plan = page.getByTestId('repair-plan');
+    await expect.poll(() => plan.getAttribute('data-kind')).toBe('reencode');
+    expect(await plan.locator('[data-issue="portrait"]').textContent()).toContain('竖屏视频（720×1280）');
+    const fit = page.getByRole('group', { name: '竖屏视频怎样放入横屏画面' });
+    expect(await fit.getByRole('radio', { name: /加黑边/ }).isChecked()).toBe(true);
+    expect(await page.getByTestId('repair-frame').textContent()).toContain('居中放入 1280×720 横屏画面，左右加黑边');
+    await fit.getByRole('radio', { name: /裁去上下/ }).check();
+    await expect.poll(() => page.getByTestId('repair-frame').textContent()).toContain('铺满 1280×720 横屏画面');
+    await fit.getByRole('radio', { name: /保持竖屏/ }).check();
+    await expect.poll(() => plan.textContent()).toContain('1280×2276');
+    await fit.getByRole('radio', { name: /加黑边/ }).check();
+    await expect.poll(() => plan.textContent()).toContain('1280×720，25 帧/秒恒定帧率');
+
+    const start = page.getByRole('button', { name: '开始修复' });
+    await expect.poll(() => start.isEnabled()).toBe(true);
+    await start.click();
+    const result = page.getByTestId('repair-result');
+    await result.waitFor({ timeout: 110_000 });
+    expect(await result.getAttribute('data-verdict')).toBe('pass');
+    expect(await result.getAttribute('data-engine')).toBe(engine);
+    const saved = await download(page, '竖屏-修复.mp4');
+    expect(await ffprobe(saved)).toMatchObject({ codec: 'h264', width: 1280, height: 720, fps: '25/1' });
+    // The picture (406 px wide) sits in the middle; the sides are black bars, whichever engine ran.
+    const frame = await greyFrame(saved, 1280, 720);
+    expect(columnsMean(frame, 1280, 0, 400)).toBeLessThan(4);
+    expect(columnsMean(frame, 1280, 880, 1280)).toBeLessThan(4);
+    expect(columnsMean(frame, 1280, 500, 780)).toBeGreaterThan(40);
     await page.close();
   });
 

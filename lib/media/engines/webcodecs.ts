@@ -4,6 +4,8 @@ import { memoryRefusal, type RepairEngine, type RunOptions, type WorkPlan } from
 
 type Mediabunny = typeof import('mediabunny');
 
+const FIT = { fill: 'fill', pad: 'contain', crop: 'cover' } as const;
+
 /** Loaded on first use: the library touches browser globals and the page should open before it is parsed. */
 let library: Promise<Mediabunny> | undefined;
 const load = (): Promise<Mediabunny> => (library ??= import('mediabunny'));
@@ -78,7 +80,9 @@ async function convert(mb: Mediabunny, file: Blob, plan: WorkPlan, { onProgress,
         video: {
           // Frames at their own size go straight to the encoder; a resize draws every frame on a canvas, which
           // without a GPU costs more than decoding and encoding together (the planner keeps sizes that comply).
-          ...(resize ? { width: plan.width, height: plan.height, fit: 'fill' as const } : {}),
+          // A portrait picture in a landscape frame: `contain` draws it centred with black bars, `cover` fills the
+          // frame and cuts the rest, the same geometry as ffmpeg's pad/crop filters (lib/media/ffmpeg-args.ts).
+          ...(resize ? { width: plan.width, height: plan.height, fit: FIT[plan.frame?.mode ?? 'fill'] } : {}),
           frameRate: plan.fps,
           codec: 'avc',
           bitrate: plan.videoBitrate,

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ffmpegArgs, parseProgressTime, X264_PRESET } from '@/lib/media/ffmpeg-args';
-import type { RepairPlan } from '@/lib/media/plan';
-import { FFMPEG, ffprobe, makeClip } from '../../fixtures/media/make-clip';
+import { planRepair, type RepairPlan } from '@/lib/media/plan';
+import { columnsMean, FFMPEG, ffprobe, greyFrame, makeClip } from '../../fixtures/media/make-clip';
 
 const run = promisify(execFile);
 
@@ -51,6 +51,15 @@ describe('ffmpegArgs', () => {
     expect(args).toContain(expected.join(' '));
   });
 
+  it.each([
+    ['pad', 'fps=25,scale=406:720:flags=bicubic,pad=1280:720:(ow-iw)/2:(oh-ih)/2:black,setsar=1,format=yuv420p'],
+    ['crop', 'fps=25,scale=1280:2276:flags=bicubic,crop=1280:720,setsar=1,format=yuv420p'],
+  ] as const)('puts a portrait picture into the landscape frame (%s)', (mode, filter) => {
+    const frame = mode === 'pad' ? { mode, scaledWidth: 406, scaledHeight: 720 } : { mode, scaledWidth: 1280, scaledHeight: 2276 };
+    const args = ffmpegArgs({ ...REENCODE, frame }, 'in', 'out.mp4');
+    expect(args[args.indexOf('-vf') + 1]).toBe(filter);
+  });
+
   it('copies streams for a remux and refuses plans without work', () => {
     expect(ffmpegArgs({ kind: 'remux', issues: [], estimatedBytes: 1 }, 'in', 'out.mp4')).toEqual(
       ['-hide_banner', '-nostdin', '-y', '-i', 'in', '-map', '0:v:0', '-map', '0:a:0?', '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', 'out.mp4'],
@@ -87,6 +96,28 @@ describe('ffmpegArgs with native ffmpeg', () => {
     const facts = await ffprobe(output);
     expect(facts).toMatchObject({ codec: 'h264', width: 1280, height: 720, fps: '25/1', frames: 50, audio: 'aac' });
     expect(facts.format).toContain('mp4');
+  }, 60_000);
+
+  it.each(['pad', 'crop'] as const)('fits a portrait 360×640 clip into 1280×720 (%s): bars at the sides or the frame filled', async (mode) => {
+    const input = await makeClip(join(dir, `portrait-${mode}.mp4`), { seconds: 1, width: 360, height: 640, fps: 25, container: 'mp4', bitrate: 1_000_000 });
+    const plan = planRepair(
+      { name: 'portrait.mp4', size: 1, media: { container: 'mp4', width: 360, height: 640, fps: 30, durationSec: 1, videoCodec: 'avc1.640028', audioCodec: 'mp4a.40.2' } },
+      { video: { minWidth: 1280, minHeight: 720, fps: 25, source: { notice: 'district', section: 'test' } } },
+      { fit: mode },
+    );
+    if (plan.kind !== 'reencode') throw new Error(`expected a re-encode, got ${plan.kind}`);
+    const output = join(dir, `portrait-${mode}-out.mp4`);
+    await run(FFMPEG, ['-loglevel', 'error', ...ffmpegArgs(plan, input, output)]);
+    expect(await ffprobe(output)).toMatchObject({ width: 1280, height: 720, fps: '25/1' });
+    const frame = await greyFrame(output, 1280, 720);
+    // testsrc2 is bright and colourful everywhere; bars are black (grey level 0, a little ringing at the edge).
+    const sides = [columnsMean(frame, 1280, 0, 400), columnsMean(frame, 1280, 880, 1280)];
+    const middle = columnsMean(frame, 1280, 500, 780);
+    expect(middle).toBeGreaterThan(40);
+    for (const side of sides) {
+      if (mode === 'pad') expect(side).toBeLessThan(3);
+      else expect(side).toBeGreaterThan(40);
+    }
   }, 60_000);
 
   it('trims to the marked part', async () => {

@@ -9,6 +9,8 @@ import {
   planRepair,
   repairedName,
   SIZE_HEADROOM,
+  fitInto,
+  landscapeFrame,
   targetSize,
   type RepairProbe,
   type RepairRules,
@@ -87,6 +89,57 @@ describe('targetSize', () => {
   });
 });
 
+describe('landscapeFrame', () => {
+  it.each([
+    // A phone's 1080×1920 keeps its 1080 lines: the frame is Full HD.
+    [1080, 1920, 1920, 1080],
+    [720, 1280, 1280, 720],
+    // Never below the minimum, never above the 1080 lines of the default box.
+    [360, 640, 1280, 720],
+    [2160, 3840, 1920, 1080],
+    [1081, 1921, 1920, 1080],
+    [721, 1300, 1284, 722],
+  ])('portrait %i×%i → %i×%i for a 1280×720 minimum', (w, h, fw, fh) => {
+    expect(landscapeFrame(w, h, { width: 1280, height: 720 })).toEqual({ width: fw, height: fh });
+  });
+
+  it('takes the shape from the rules, not from code', () => {
+    expect(landscapeFrame(1080, 1920, { width: 1024, height: 768 })).toEqual({ width: 1440, height: 1080 });
+    expect(landscapeFrame(480, 640, { width: 640, height: 480 })).toEqual({ width: 640, height: 480 });
+  });
+
+  it.each([
+    ['a landscape video', 1920, 1080, { width: 1280, height: 720 }],
+    ['a square video', 1080, 1080, { width: 1280, height: 720 }],
+    ['no resolution rule', 1080, 1920, undefined],
+    ['only a width rule', 1080, 1920, { width: 1280 }],
+    ['a portrait minimum', 1080, 1920, { width: 720, height: 1280 }],
+  ])('is undefined for %s', (_, w, h, minimum) => {
+    expect(landscapeFrame(w, h, minimum)).toBeUndefined();
+  });
+});
+
+describe('fitInto', () => {
+  it('keeps the whole picture with bars (pad) or fills the frame (crop), even sides, same shape', () => {
+    expect(fitInto(1080, 1920, { width: 1920, height: 1080 }, 'pad')).toEqual({ mode: 'pad', scaledWidth: 608, scaledHeight: 1080 });
+    expect(fitInto(1080, 1920, { width: 1920, height: 1080 }, 'crop')).toEqual({ mode: 'crop', scaledWidth: 1920, scaledHeight: 3414 });
+    fc.assert(
+      fc.property(fc.integer({ min: 120, max: 4000 }), fc.integer({ min: 1, max: 4000 }), (w, extra) => {
+        const h = w + extra;
+        const frame = landscapeFrame(w, h, { width: 1280, height: 720 })!;
+        const pad = fitInto(w, h, frame, 'pad');
+        const crop = fitInto(w, h, frame, 'crop');
+        expect(pad.scaledHeight).toBe(frame.height);
+        expect(pad.scaledWidth).toBeLessThanOrEqual(frame.width);
+        expect(crop.scaledWidth).toBe(frame.width);
+        expect(crop.scaledHeight).toBeGreaterThanOrEqual(frame.height);
+        for (const side of [pad.scaledWidth, pad.scaledHeight, crop.scaledWidth, crop.scaledHeight]) expect(side % 2).toBe(0);
+        expect(Math.abs(pad.scaledWidth / pad.scaledHeight - w / h)).toBeLessThanOrEqual(2 / pad.scaledHeight + 1e-9);
+      }),
+    );
+  });
+});
+
 describe('chooseVideoBitrate', () => {
   it('gives 720p25 a clean picture when there is no size limit', () => {
     expect(chooseVideoBitrate({ width: 1280, height: 720, fps: 25, audioBitrate: 128_000 }).bitrate).toBe(2_764_800);
@@ -144,6 +197,28 @@ describe('planRepair', () => {
 
   it('uses 25 fps when the rules do not name a frame rate and the video must be re-encoded anyway', () => {
     expect(planRepair(probe({ container: 'mov', fps: 30, videoCodec: 'hvc1' }), MP4_ONLY)).toMatchObject({ kind: 'reencode', fps: 25, width: 1920, height: 1080 });
+  });
+
+  it('fits a portrait 1080×1920 phone video into the 1920×1080 frame with bars by default, crop or portrait on request', () => {
+    const phone = probe({ container: 'mov', width: 1080, height: 1920, fps: 30 });
+    const padded = planRepair(phone, shijianRules());
+    expect(padded).toMatchObject({ kind: 'reencode', width: 1920, height: 1080, frame: { mode: 'pad', scaledWidth: 608, scaledHeight: 1080 }, fitChoices: ['pad', 'crop', 'scale'] });
+    expect(padded.issues.find((i) => i.code === 'portrait')).toMatchObject({ severity: 'advice', params: { frameWidth: 1920, frameHeight: 1080 } });
+    expect(planRepair(phone, shijianRules(), { fit: 'crop' })).toMatchObject({ width: 1920, height: 1080, frame: { mode: 'crop', scaledWidth: 1920, scaledHeight: 3414 } });
+    const portrait = planRepair(phone, shijianRules(), { fit: 'scale' });
+    expect(portrait).toMatchObject({ kind: 'reencode', width: 1280, height: 2276, fitChoices: ['pad', 'crop', 'scale'] });
+    expect(portrait).not.toHaveProperty('frame');
+  });
+
+  it('follows the pack: a changed minimum frame changes the frame, no resolution rule keeps a portrait video portrait', () => {
+    const phone = probe({ container: 'mov', width: 720, height: 1280, fps: 30 });
+    const rules = shijianRules();
+    expect(planRepair(phone, rules)).toMatchObject({ width: 1280, height: 720, frame: { mode: 'pad', scaledWidth: 406 } });
+    expect(planRepair(phone, { ...rules, video: { ...rules.video!, minWidth: 1024, minHeight: 768 } })).toMatchObject({ width: 1024, height: 768 });
+    const free = planRepair({ ...phone, media: { ...phone.media, videoCodec: 'hvc1' } }, MP4_ONLY);
+    expect(free).toMatchObject({ kind: 'reencode', width: 720, height: 1280 });
+    expect(free).not.toHaveProperty('fitChoices');
+    expect(free.issues.map((i) => i.code)).not.toContain('portrait');
   });
 
   it('keeps the first 25 minutes of a 30-minute video unless the teacher marks a part', () => {
