@@ -4,7 +4,7 @@ import { onMessage } from '@/lib/messaging';
 import { installOpenPageListener } from '@/lib/guard/open-page';
 import { loadActivePack } from '@/lib/rules/active';
 import { handleAlarm, handleNotificationClick, syncReminders, type ReminderEnv } from '@/lib/reminders/service';
-import { DEADLINES_CHANGED_KEY, followedCategoriesItem, reminderSettingsItem } from '@/lib/reminders/store';
+import { DEADLINES_CHANGED_KEY, followedCategoriesItem, organiserModeItem, reminderSettingsItem } from '@/lib/reminders/store';
 import { importedPackItem } from '@/lib/rules/active';
 
 /** Chrome reports an unpacked extension loaded from the command line as newly installed at every start. */
@@ -33,7 +33,7 @@ export default defineBackground(() => {
   browser.notifications.onClicked.addListener((id) => void handleNotificationClick(id, reminders));
   browser.notifications.onButtonClicked?.addListener((id) => void handleNotificationClick(id, reminders));
   // Settings, followed categories, an imported rule pack and custom deadlines are written by extension pages; any change rebuilds alarms.
-  const watched = new Set([reminderSettingsItem.key, followedCategoriesItem.key, importedPackItem.key, DEADLINES_CHANGED_KEY].map((k) => k.replace(/^local:/, '')));
+  const watched = new Set([reminderSettingsItem.key, followedCategoriesItem.key, organiserModeItem.key, importedPackItem.key, DEADLINES_CHANGED_KEY].map((k) => k.replace(/^local:/, '')));
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && Object.keys(changes).some((k) => watched.has(k))) resync();
   });

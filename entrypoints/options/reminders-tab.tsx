@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'react';
 import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from '@/lib/reminders/schedule';
-import { followedCategoriesItem, reminderSettingsItem } from '@/lib/reminders/store';
+import { followedCategoriesItem, organiserModeItem, reminderSettingsItem } from '@/lib/reminders/store';
 import { loadImportedPack, removeImportedPack } from '@/lib/rules/active';
 import type { RulePack } from '@/lib/rules';
 import { Field, Status } from './controls';
@@ -25,6 +25,7 @@ export function RemindersTab({ onPackChanged }: { onPackChanged: (pack: RulePack
   const [leadText, setLeadText] = useState('');
   const [byCategory, setByCategory] = useState<Record<string, string>>({});
   const [followed, setFollowed] = useState<string[] | null>(null);
+  const [organiser, setOrganiser] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<StatusLine>(NO_STATUS);
   const [packStatus, setPackStatus] = useState<StatusLine>(NO_STATUS);
@@ -37,6 +38,7 @@ export function RemindersTab({ onPackChanged }: { onPackChanged: (pack: RulePack
       setByCategory(Object.fromEntries(Object.entries(s.leadDaysByCategory).map(([k, v]) => [k, formatDays(v)])));
     });
     void followedCategoriesItem.getValue().then(setFollowed);
+    void organiserModeItem.getValue().then(setOrganiser);
     void loadImportedPack().then(setImported);
   }, []);
 
@@ -62,6 +64,7 @@ export function RemindersTab({ onPackChanged }: { onPackChanged: (pack: RulePack
     const next = { ...settings!, leadDays: leadDays!, leadDaysByCategory: perCategory };
     await reminderSettingsItem.setValue(next);
     await followedCategoriesItem.setValue(followed);
+    await organiserModeItem.setValue(organiser);
     setSettings(next);
     setStatus({ text: i18n.t('optionsPage.saved'), kind: 'ok' });
   }
@@ -90,6 +93,10 @@ export function RemindersTab({ onPackChanged }: { onPackChanged: (pack: RulePack
         <label className="check">
           <input type="checkbox" name="onOpen" checked={settings.onOpen} onChange={(e) => setSettings({ ...settings, onOpen: e.target.checked })} />
           {i18n.t('reminders.onOpen')}
+        </label>
+        <label className="check">
+          <input type="checkbox" role="switch" name="organiser" checked={organiser} aria-checked={organiser} onChange={(e) => setOrganiser(e.target.checked)} />
+          {i18n.t('reminders.organiser')}
         </label>
         <fieldset>
           <legend>{i18n.t('reminders.categories')}</legend>

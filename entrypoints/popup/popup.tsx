@@ -6,7 +6,7 @@ import { allWindowsPast, loadActivePack } from '@/lib/rules/active';
 import { categoryRows } from '@/lib/reminders/categories';
 import { collectDeadlines } from '@/lib/reminders/deadlines';
 import { daysBetween, type Deadline } from '@/lib/reminders/schedule';
-import { followedCategoriesItem } from '@/lib/reminders/store';
+import { followedCategoriesItem, organiserModeItem } from '@/lib/reminders/store';
 import { SITE_ADAPTERS } from '@/lib/sites';
 import { chinaDay } from '@/lib/time/china';
 
@@ -22,12 +22,15 @@ export function Popup({ now, loadCustomDeadlines }: PopupProps) {
   const [pack, setPack] = useState<RulePack>(RULE_PACKS[0]!);
   const [custom, setCustom] = useState<CustomDeadline[]>([]);
   const [followed, setFollowed] = useState<string[] | null>(null);
+  const [organiser, setOrganiser] = useState(false);
 
   useEffect(() => {
     void loadActivePack().then(setPack);
     void loadCustomDeadlines().then(setCustom);
     void followedCategoriesItem.getValue().then(setFollowed);
-    return followedCategoriesItem.watch(setFollowed);
+    void organiserModeItem.getValue().then(setOrganiser);
+    const unwatch = [followedCategoriesItem.watch(setFollowed), organiserModeItem.watch(setOrganiser)];
+    return () => unwatch.forEach((stop) => stop());
   }, [loadCustomDeadlines]);
 
   const isFollowed = (id: string) => followed === null || followed.includes(id);
@@ -38,7 +41,7 @@ export function Popup({ now, loadCustomDeadlines }: PopupProps) {
     );
   };
 
-  const deadlines = collectDeadlines(pack, custom, 'all');
+  const deadlines = collectDeadlines(pack, custom, 'all', { organiser });
   const today = chinaDay(now);
 
   return (
@@ -46,6 +49,18 @@ export function Popup({ now, loadCustomDeadlines }: PopupProps) {
       <header className="popup__header">
         <h1 className="popup__title">{i18n.t('extName')}</h1>
         <p className="popup__today">{i18n.t('popup.today', [today])}</p>
+        <label className="popup__organiser">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={organiser}
+            aria-checked={organiser}
+            aria-describedby="popup-organiser-hint"
+            onChange={(e) => void organiserModeItem.setValue(e.target.checked)}
+          />
+          {i18n.t('popup.organiser')}
+        </label>
+        <p id="popup-organiser-hint" className="popup__hint">{i18n.t('popup.organiserHint')}</p>
       </header>
       {allWindowsPast(pack, now) && (
         <p className="popup__all-past" role="status" data-testid="popup-all-past">
@@ -147,7 +162,10 @@ function DeadlineRow({ deadline: d, state, today, muted }: { deadline: Deadline;
   }
   return (
     <li className={`deadline deadline--${state}${muted ? ' deadline--muted' : ''}`} data-key={d.key} data-state={state}>
-      <div className="deadline__name">{d.categoryName ?? d.label}</div>
+      <div className="deadline__name">
+        {d.audience === 'organiser' && <span className="deadline__tag">{i18n.t('popup.organiserTag')}</span>}
+        {d.categoryName ?? d.label}
+      </div>
       <div className="deadline__meta">
         {d.categoryName && <span className="deadline__label">{d.label}</span>}
         <span className="deadline__dates">{dates}</span>

@@ -13,6 +13,8 @@ export interface Deadline {
   to: string;
   /** Where the notification's button leads. */
   url?: string;
+  /** Set on the organisers' windows (shown only in 我是组织者 mode). */
+  audience?: 'organiser';
 }
 
 /** When and how often to remind. */

@@ -4,7 +4,7 @@ import type { Deadline as CustomDeadline } from '@/lib/profile/schema';
 import type { RulePack } from '@/lib/rules/schema';
 import { collectDeadlines } from './deadlines';
 import { missedReminders, nearestDaysLeft, planReminders, type Deadline, type Reminder } from './schedule';
-import { followedCategoriesItem, reminderLogItem, reminderSettingsItem } from './store';
+import { followedCategoriesItem, organiserModeItem, reminderLogItem, reminderSettingsItem } from './store';
 
 /** Alarm names: one per reminder, plus a daily one at Beijing midnight to move the badge's count. */
 export const REMINDER_ALARM_PREFIX = 'remind|';
@@ -22,14 +22,14 @@ export interface ReminderEnv {
 }
 
 async function currentDeadlines(env: ReminderEnv): Promise<Deadline[]> {
-  const followed = await followedCategoriesItem.getValue();
+  const [followed, organiser] = await Promise.all([followedCategoriesItem.getValue(), organiserModeItem.getValue()]);
   const [pack, custom] = await Promise.all([env.loadPack(), env.loadCustomDeadlines()]);
-  return collectDeadlines(pack, custom, followed ? new Set(followed) : 'all');
+  return collectDeadlines(pack, custom, followed ? new Set(followed) : 'all', { organiser });
 }
 
 /** The notification for a reminder; its id is the reminder's, so a reminder can never show twice at once. */
 export function reminderNotification(reminder: Reminder, deadline: Deadline) {
-  const title = i18n.t('reminder.title', [deadline.categoryName ?? deadline.label]);
+  const title = i18n.t(deadline.audience === 'organiser' ? 'reminder.organiserTitle' : 'reminder.title', [deadline.categoryName ?? deadline.label]);
   const message =
     reminder.kind === 'opens'
       ? i18n.t('reminder.opens', [deadline.label, deadline.to])

@@ -11,6 +11,13 @@ export const followedCategoriesItem = storage.defineItem<string[] | null>('local
   fallback: null,
 });
 
+/**
+ * 我是组织者: the user collects entries for a district, school or province, so the organisers' windows of the pack
+ * (provincial recommendation, contact-form deadlines…) are shown and reminded too. Off by default: a teacher would
+ * only be confused by dates that are not theirs.
+ */
+export const organiserModeItem = storage.defineItem<boolean>('local:organiserMode', { fallback: false });
+
 /** What was already shown and when reminders last ran: kept in storage, as a service worker forgets its memory. */
 export interface ReminderLog {
   shown: string[];

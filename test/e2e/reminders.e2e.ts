@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentPack } from '@/lib/rules';
 import { chinaDay } from '@/lib/time/china';
 import { extensionPage, launchWithExtension, startFixtureServer, type ExtensionBrowser } from './harness';
 
@@ -6,7 +7,7 @@ type Chrome = {
   action: { getBadgeText(d: object): Promise<string> };
   alarms: { getAll(): Promise<Array<{ name: string; scheduledTime: number }>> };
   notifications: { getAll(): Promise<Record<string, boolean>> };
-  storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
+  storage: { local: { get(k: string): Promise<Record<string, unknown>>; set(v: object): Promise<void> } };
 };
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
@@ -77,5 +78,44 @@ describe('reminders in the built extension', () => {
     expect(await inWorker((c) => c.notifications.getAll())).toEqual({});
     const log = (await inWorker((c) => c.storage.local.get('reminderLog'))).reminderLog as { shown: string[] };
     expect(log.shown.filter((id) => id === notificationId)).toHaveLength(1);
+  });
+
+  it('shows and reminds the organisers\' windows of the pack once 我是组织者 is switched on in the popup', async () => {
+    // The bundled pack's organiser windows are in 2025; a newer pack moves the provincial recommendation to today.
+    const today = chinaDay(new Date());
+    const pack = structuredClone(currentPack());
+    const [year, revision] = pack.version.split('.').map(Number) as [number, number];
+    pack.version = `${year}.${revision + 2000}`;
+    const window = pack.windows.find((w) => w.id === 'provincial_recommendation')!;
+    window.from = today;
+    window.to = addDays(today, 3);
+    await browser.serviceWorker.evaluate(
+      (p) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.set({ importedRulePack: p }),
+      pack as unknown as Record<string, unknown>,
+    );
+    const organiserAlarms = async () =>
+      (await inWorker((c) => c.alarms.getAll())).filter((a) => a.name.startsWith('remind|pack:organiser:')).map((a) => a.name).sort();
+    await expect.poll(() => inWorker((c) => c.storage.local.get('importedRulePack')).then((v) => Object.keys(v).length)).toBe(1);
+    expect(await organiserAlarms()).toEqual([]);
+
+    const page = await browser.context.newPage();
+    await page.goto(extensionPage(browser, 'popup.html'));
+    const open = page.getByTestId('popup-group-open');
+    const row = open.locator('[data-key="pack:organiser:provincial_recommendation"]');
+    await page.getByRole('heading', { name: /进行中/ }).waitFor();
+    expect(await row.count()).toBe(0);
+    await page.getByRole('switch', { name: '我是组织者' }).check();
+    await row.waitFor();
+    expect(await row.textContent()).toContain('组织者');
+    expect(await row.textContent()).toContain('还剩 3 天');
+    // The background rebuilt its alarms from the switch: the lead days still ahead of the close.
+    await expect.poll(organiserAlarms, { timeout: 10_000 }).toEqual(expect.arrayContaining([
+      'remind|pack:organiser:provincial_recommendation|closing|0',
+      'remind|pack:organiser:provincial_recommendation|closing|1',
+    ]));
+    await page.getByRole('switch', { name: '我是组织者' }).uncheck();
+    await expect.poll(organiserAlarms, { timeout: 10_000 }).toEqual([]);
+    expect(await row.count()).toBe(0);
+    await page.close();
   });
 });

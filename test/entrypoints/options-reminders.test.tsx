@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Options } from '@/entrypoints/options/options';
 import { parseLeadDays } from '@/entrypoints/options/reminders-tab';
 import { saveDeadline, type SubmitHelperDB } from '@/lib/db';
-import { followedCategoriesItem, reminderSettingsItem, deadlinesChangedItem } from '@/lib/reminders/store';
+import { followedCategoriesItem, organiserModeItem, reminderSettingsItem, deadlinesChangedItem } from '@/lib/reminders/store';
 import { watchDeadlineChanges } from '@/lib/reminders/watch';
 import { importedPackItem, loadActivePack } from '@/lib/rules/active';
 import { PACK_2025 } from '@/lib/rules/packs/2025';
@@ -77,6 +77,17 @@ describe('RemindersTab', () => {
     await user.click(screen.getByRole('button', { name: '保存' }));
     await screen.findByText('已保存');
     expect(await followedCategoriesItem.getValue()).not.toContain('jingpin');
+  });
+
+  it('stores 我是组织者 with the rest, off until switched on', async () => {
+    const user = await openTab();
+    const toggle = screen.getByRole('switch', { name: /我是组织者/ });
+    expect(toggle).toHaveProperty('checked', false);
+    await user.click(toggle);
+    expect(await organiserModeItem.getValue()).toBe(false);
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    await screen.findByText('已保存');
+    expect(await organiserModeItem.getValue()).toBe(true);
   });
 
   it('sends importing and drafting to the 规则包 page, and can go back to the bundled pack', async () => {

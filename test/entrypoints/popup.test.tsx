@@ -3,7 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { Popup } from '@/entrypoints/popup/popup';
-import { followedCategoriesItem } from '@/lib/reminders/store';
+import { followedCategoriesItem, organiserModeItem } from '@/lib/reminders/store';
 
 const none = async () => [];
 const keys = (state: string) =>
@@ -47,6 +47,26 @@ describe('Popup', () => {
     await waitFor(async () => expect(await followedCategoriesItem.getValue()).not.toContain('xiaoben'));
     expect((await followedCategoriesItem.getValue())?.length).toBe(8);
     await waitFor(() => expect(within(xiaoben).getByRole('checkbox')).toHaveProperty('checked', false));
+  });
+
+  it('shows the organisers\' windows only with 我是组织者 on, tagged 组织者, switched from the popup', async () => {
+    // 2025-10-19, Beijing: the provincial recommendation closes tomorrow; the national one is still to come.
+    render(<Popup now={new Date('2025-10-19T04:00:00Z')} loadCustomDeadlines={none} />);
+    const toggle = screen.getByRole('switch', { name: '我是组织者' });
+    expect(toggle).toHaveProperty('checked', false);
+    expect(keys('open')).not.toContain('pack:organiser:provincial_recommendation');
+    expect(screen.queryByText('组织者')).toBeNull();
+    await userEvent.click(toggle);
+    await waitFor(() => expect(keys('open')).toContain('pack:organiser:provincial_recommendation'));
+    expect(await organiserModeItem.getValue()).toBe(true);
+    expect(keys('open')).toContain('pack:organiser:national_recommendation');
+    expect(keys('closed')).toEqual(expect.arrayContaining(['pack:organiser:district_contact_form', 'pack:organiser:provincial_contact_form']));
+    const row = within(screen.getByTestId('popup-group-open')).getAllByRole('listitem').find((li) => li.getAttribute('data-key') === 'pack:organiser:provincial_recommendation')!;
+    expect(row.textContent).toContain('组织者');
+    expect(row.textContent).toContain('省级推荐校本研修案例');
+    expect(row.textContent).toContain('还剩 1 天');
+    await userEvent.click(toggle);
+    await waitFor(() => expect(keys('open')).not.toContain('pack:organiser:provincial_recommendation'));
   });
 
   it('says when every window of the pack is over and points to the 规则包 page', async () => {

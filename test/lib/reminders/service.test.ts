@@ -11,7 +11,7 @@ import {
   syncReminders,
   type ReminderEnv,
 } from '@/lib/reminders/service';
-import { followedCategoriesItem, reminderLogItem, reminderSettingsItem } from '@/lib/reminders/store';
+import { followedCategoriesItem, organiserModeItem, reminderLogItem, reminderSettingsItem } from '@/lib/reminders/store';
 
 // A district FTP deadline three days after "today" (2026-11-22, Beijing).
 const district: CustomDeadline = { id: 'd1', label: '区级FTP报送', categoryId: 'ronghe', date: '2026-11-25' };
@@ -112,6 +112,32 @@ describe('syncReminders', () => {
     await syncReminders(env(during, []));
     const keys = new Set((await reminderAlarms()).map(([id]) => id!.split('|')[0]));
     expect([...keys].every((k) => k!.startsWith('pack:mingshi:'))).toBe(true);
+  });
+
+  it('reminds an organiser (我是组织者) of the organisers\' windows, and a teacher not', async () => {
+    const before = chinaInstant('2025-10-07', '20:00');
+    await syncReminders(env(before, []));
+    expect((await reminderAlarms()).filter(([id]) => id!.startsWith('pack:organiser:'))).toEqual([]);
+    await organiserModeItem.setValue(true);
+    await syncReminders(env(before, []));
+    const organiser = (await reminderAlarms()).filter(([id]) => id!.startsWith('pack:organiser:provincial_recommendation|'));
+    expect(organiser.map(([id]) => id).sort()).toEqual([
+      'pack:organiser:provincial_recommendation|closing|0',
+      'pack:organiser:provincial_recommendation|closing|1',
+      'pack:organiser:provincial_recommendation|closing|3',
+      'pack:organiser:provincial_recommendation|closing|7',
+      'pack:organiser:provincial_recommendation|opens',
+    ]);
+    await handleAlarm(`${REMINDER_ALARM_PREFIX}pack:organiser:provincial_recommendation|opens`, env(chinaInstant('2025-10-08', '09:00'), []));
+    expect((await notifications())[0]![1]).toMatchObject({
+      title: '组织者提醒 · 省级推荐校本研修案例',
+      message: '省级推荐校本研修案例今天开始，2025-10-20 截止。',
+    });
+    // Turned off again: the alarm that is still set stays silent.
+    await organiserModeItem.setValue(false);
+    await fakeBrowser.notifications.clear('pack:organiser:provincial_recommendation|opens');
+    await handleAlarm(`${REMINDER_ALARM_PREFIX}pack:organiser:provincial_recommendation|closing|7`, env(chinaInstant('2025-10-13', '09:00'), []));
+    expect(await notifications()).toEqual([]);
   });
 
   it('stays silent for an alarm whose deadline was deleted', async () => {
