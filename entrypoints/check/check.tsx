@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { i18n } from '#i18n';
+import { CategoryRules } from '@/components/category-rules';
 import { downloadFile, type SaveFile } from '@/components/download';
 import { uiLang } from '@/components/i18n';
 import type { CheckReport } from '@/lib/checks';
@@ -48,6 +50,14 @@ export function CheckPage({ pack, initialCategory, onCategoryChange, save = down
   const { run, report, rows, cancel, restart } = useCheckRun({ pack, category, route: route.route, files: picked.files, answers: choice.answers, overrides: choice.overrides });
   const running = run.phase === 'running';
   const actions = { onReassign: choice.reassign, onRemove: picked.remove };
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const tick = (text: string, on: boolean) =>
+    setTicked((old) => {
+      const next = new Set(old);
+      if (on) next.add(text);
+      else next.delete(text);
+      return next;
+    });
 
   return (
     <main className="check" aria-busy={running}>
@@ -67,6 +77,7 @@ export function CheckPage({ pack, initialCategory, onCategoryChange, save = down
         routeChoice={<RouteSection route={route.route} routes={route.routes} onRoute={route.choose} />}
         drop={{ count: picked.files.length, dragging: picked.dragging, onFiles: picked.addList, onClear: picked.clear, dropHandlers: picked.dropHandlers }}
       />
+      <CategoryRules pack={pack} category={category} lang={lang} ticked={ticked} onTick={tick} />
       <RunStatus run={run} onCancel={cancel} onRestart={restart} />
       {report && (
         <>

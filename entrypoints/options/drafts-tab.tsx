@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { deleteDraft, saveDraft } from '@/lib/db';
 import {
   draftFields,
+  firstAuthorWorks,
+  type FirstAuthorWorks,
   measureField,
   MULTI_VALUE_SEPARATOR,
   type Draft,
@@ -39,14 +41,14 @@ export function DraftsTab() {
         empty={i18n.t('optionsPage.drafts.empty')}
       />
       {formKey !== undefined && teams && (
-        <DraftForm key={formKey} draft={current} teams={teams} onSaved={selection.saved} onDeleted={selection.close} />
+        <DraftForm key={formKey} draft={current} drafts={drafts ?? []} teams={teams} onSaved={selection.saved} onDeleted={selection.close} />
       )}
     </div>
   );
 }
 
-function DraftForm(props: { draft?: Draft; teams: Team[]; onSaved: (id: string) => void; onDeleted: () => void }) {
-  const { draft, teams } = props;
+function DraftForm(props: { draft?: Draft; drafts: Draft[]; teams: Team[]; onSaved: (id: string) => void; onDeleted: () => void }) {
+  const { draft, drafts, teams } = props;
   const { db, pack } = useEnv();
   const [title, setTitle] = useState(draft?.title ?? '');
   const [categoryId, setCategoryId] = useState(draft?.categoryId ?? '');
@@ -113,6 +115,7 @@ function DraftForm(props: { draft?: Draft; teams: Team[]; onSaved: (id: string) 
           {i18n.t('optionsPage.drafts.teamTooLarge', [String(category.maxAuthors), String(team.authorIds.length)])}
         </p>
       )}
+      <FirstAuthorWarning works={firstAuthorWorks({ ...(draft ? { id: draft.id } : {}), categoryId, teamId }, drafts, teams, category)} />
       {category &&
         draftFields(category).map((rule) => (
           <DraftField
@@ -213,5 +216,15 @@ function DraftField({ rule, value, error, onChange }: {
         </p>
       }
     />
+  );
+}
+
+/** 每位第一作者限报 N 件: shown when this draft and the saved ones of the same first author exceed the category's limit. */
+function FirstAuthorWarning({ works }: { works: FirstAuthorWorks | undefined }) {
+  if (!works || works.count <= works.max) return null;
+  return (
+    <p className="warning" role="status" data-testid="first-author-works">
+      {i18n.t('optionsPage.drafts.firstAuthorWorks', [String(works.max), String(works.count), works.otherTitles.join('、')])}
+    </p>
   );
 }

@@ -75,3 +75,31 @@ export function checkDraft(draft: Draft, category: Category | undefined, team?: 
   }
   return problems;
 }
+
+/** Works of one first author in one category, against the category's 每位第一作者限报 limit. */
+export interface FirstAuthorWorks {
+  authorId: string;
+  /** This draft and the other saved drafts of the same category whose team has the same first author. */
+  count: number;
+  max: number;
+  otherTitles: string[];
+}
+
+/**
+ * `maxWorksPerFirstAuthor` against the saved drafts: the work being edited counts once, with every other draft of
+ * the category whose team starts with the same person. Undefined when the category states no limit or the draft
+ * has no team yet.
+ */
+export function firstAuthorWorks(
+  draft: Pick<Draft, 'categoryId' | 'teamId'> & { id?: string },
+  drafts: readonly Draft[],
+  teams: readonly Team[],
+  category: Category | undefined,
+): FirstAuthorWorks | undefined {
+  const max = category?.maxWorksPerFirstAuthor;
+  const firstOf = (teamId: string | undefined) => teams.find((t) => t.id === teamId)?.authorIds[0];
+  const authorId = firstOf(draft.teamId);
+  if (max === undefined || authorId === undefined || !category) return undefined;
+  const others = drafts.filter((d) => d.id !== draft.id && d.categoryId === category.id && firstOf(d.teamId) === authorId);
+  return { authorId, count: others.length + 1, max, otherTitles: others.map((d) => d.title) };
+}

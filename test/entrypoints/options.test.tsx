@@ -5,7 +5,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Options } from '@/entrypoints/options/options';
-import { readSnapshot, savePerson, saveTeam, type SubmitHelperDB } from '@/lib/db';
+import { readSnapshot, saveDraft, savePerson, saveTeam, type SubmitHelperDB } from '@/lib/db';
 import { serializeBackup } from '@/lib/backup';
 import { currentPack, findCategory } from '@/lib/rules';
 import { freshDb } from '../lib/db/fake-db';
@@ -187,6 +187,28 @@ describe('DraftsTab', () => {
     expect(screen.getByText('此类别最多 2 位作者，所选团队有 3 位。')).toBeTruthy();
     await user.selectOptions(screen.getByLabelText('作者团队'), '（无）');
     expect(screen.queryByText(/此类别最多/)).toBeNull();
+  });
+});
+
+describe('DraftsTab first-author limit', () => {
+  it('warns when the first author already has the category\'s one work among the saved drafts', async () => {
+    const [first, second] = await seedPeople('甲', '乙');
+    await saveTeam(db, { name: '甲组', authorIds: [first!] });
+    await saveTeam(db, { name: '甲乙组', authorIds: [first!, second!] });
+    await saveTeam(db, { name: '乙甲组', authorIds: [second!, first!] });
+    const teams = await db.teams.toArray();
+    const team = (name: string) => teams.find((t) => t.name === name)!.id;
+    await saveDraft(db, { title: '数控车削', categoryId: 'zhijiao_shijian', teamId: team('甲组') });
+    const shijian = findCategory(pack, 'zhijiao_shijian')!;
+    const user = renderOptions();
+    await user.click(screen.getByRole('tab', { name: '作品草稿' }));
+    await user.click(await screen.findByRole('button', { name: '新建草稿' }));
+    await user.selectOptions(await screen.findByLabelText('报送类别'), shijian.name);
+    // 乙 leads this team: no warning. 甲 leads the other: one over the limit of 1.
+    await user.selectOptions(screen.getByLabelText('作者团队'), '乙甲组');
+    expect(screen.queryByTestId('first-author-works')).toBeNull();
+    await user.selectOptions(screen.getByLabelText('作者团队'), '甲乙组');
+    expect(screen.getByTestId('first-author-works').textContent).toBe('此类别每位第一作者限报 1 件；同一第一作者在此类别已有 2 件（含本件；其他：数控车削）。');
   });
 });
 
