@@ -7,8 +7,8 @@
  * and pdf.js's decoders, and Chromium extensions accept that keyword from 103 on (crbug.com/1173354); an older core (the
  * Chromium 86–102 inside many 360/QQ browsers) would install the extension and then fail every WebAssembly load.
  * Everything else the pages use is older (MV3 service workers 88, the COOP/COEP manifest keys 93, ES2022 syntax 94,
- * `AbortSignal.timeout` 103) or detected when used (WebCodecs 94, `Element.checkVisibility` 105). Known gap: pdf.js's
- * modern build (the 规则包 page's PDF reader) calls `Promise.withResolvers` (Chromium 119).
+ * `AbortSignal.timeout` 103) or detected when used (WebCodecs 94, `Element.checkVisibility` 105). pdf.js (the 规则包
+ * page's PDF reader) is its legacy build: the modern one calls `Promise.withResolvers` (Chromium 119).
  * Firefox 140 (the ESR of 2025): the first release that reads `data_collection_permissions`, which declares that
  * nothing is collected.
  */

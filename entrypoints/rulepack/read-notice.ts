@@ -46,8 +46,9 @@ export async function readDocxText(source: ByteSource, signal?: AbortSignal): Pr
  * eval is off, so it runs under the extension pages' CSP. Lines follow pdf.js's end-of-line marks.
  */
 async function readPdfText(file: File, signal?: AbortSignal): Promise<NoticeText> {
-  const pdfjs = await import('pdfjs-dist');
-  const { default: workerUrl } = await import('pdfjs-dist/build/pdf.worker.min.mjs?url');
+  // The legacy build: the modern one calls Promise.withResolvers (Chromium 119), above the floor (lib/browser-floor.ts).
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { default: workerUrl } = await import('pdfjs-dist/legacy/build/pdf.worker.min.mjs?url');
   pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
   const task = pdfjs.getDocument({ data: new Uint8Array(await file.arrayBuffer()), isEvalSupported: false });
   const timer = setTimeout(() => void task.destroy(), TIMEOUT_MS);
