@@ -8,7 +8,9 @@ import { readMp4 } from './mp4';
 import { readPdf } from './pdf';
 import type { ArchiveInfo, DocumentInfo, Finding, ImageInfo, MediaInfo } from './report';
 import { type ByteSource, CheckAbortedError, CheckLimitError, CheckTimeoutError, FormatError, Reader } from './source';
-import { countedEntries, totalDeclaredBytes } from './zip';
+import { type ArchiveListing, countedMembers, zipListing } from './archive';
+import { readRarDirectory } from './rar';
+import { totalDeclaredBytes } from './zip';
 
 /** Default time bound for checking one file. Header reads finish in milliseconds; this guards against hangs. */
 export const DEFAULT_TIMEOUT_MS = 5000;
@@ -186,13 +188,16 @@ async function inspectInto(reader: Reader, name: string, result: Inspection, onD
         result.findings.push(makeFinding('archive_damaged', 'unreadable', { reason: detection.zipError ?? 'unknown' }));
         break;
       }
-      const files = countedEntries(detection.zip);
-      const encrypted = files.some((e) => e.encrypted);
-      const { totalBytes, saturated } = totalDeclaredBytes(files);
-      result.archive = { items: files.length, totalBytes, encrypted };
-      // A directory declaring more than 2^53 bytes (8 PiB) in all is lying: say so rather than report a number.
-      if (saturated) result.findings.push(makeFinding('archive_damaged', 'unreadable', { reason: 'the directory declares impossible sizes' }));
-      if (encrypted) result.findings.push(makeFinding('archive_encrypted', 'warn'));
+      archiveFacts(result, zipListing(detection.zip));
+      break;
+    }
+    case 'rar': {
+      try {
+        archiveFacts(result, await readRarDirectory(reader));
+      } catch (e) {
+        if (!(e instanceof FormatError)) throw e;
+        result.findings.push(makeFinding('archive_damaged', 'unreadable', { reason: e.message }));
+      }
       break;
     }
     case 'jpeg':
@@ -217,4 +222,20 @@ async function inspectInto(reader: Reader, name: string, result: Inspection, onD
     default:
       break;
   }
+}
+
+/** Items, sizes and the faults an archive's directory shows (encryption, names hidden, one volume of several). */
+function archiveFacts(result: Inspection, listing: ArchiveListing): void {
+  if (listing.headersEncrypted) {
+    result.findings.push(makeFinding('archive_names_encrypted', 'warn', { format: listing.format }));
+    return;
+  }
+  const files = countedMembers(listing);
+  const encrypted = files.some((e) => e.encrypted);
+  const { totalBytes, saturated } = totalDeclaredBytes(files.map((f) => ({ uncompressedSize: f.size })));
+  result.archive = { items: files.length, totalBytes, encrypted, format: listing.format };
+  // A directory declaring more than 2^53 bytes (8 PiB) in all is lying: say so rather than report a number.
+  if (saturated) result.findings.push(makeFinding('archive_damaged', 'unreadable', { reason: 'the directory declares impossible sizes' }));
+  if (encrypted) result.findings.push(makeFinding('archive_encrypted', 'warn'));
+  if (listing.multiVolume) result.findings.push(makeFinding('archive_multivolume', 'warn', { format: listing.format }));
 }

@@ -56,6 +56,8 @@ export const archiveInfoSchema = z.object({
   /** Sum of the counted files' uncompressed sizes. */
   totalBytes: z.number().nonnegative(),
   encrypted: z.boolean(),
+  /** Which format the directory was read from (absent in reports written before RAR and 7z were read). */
+  format: z.enum(['zip', 'rar4', 'rar5', '7z']).optional(),
 });
 export type ArchiveInfo = z.infer<typeof archiveInfoSchema>;
 

@@ -137,7 +137,8 @@ function archiveFindings(file: Inspection, limits: NonNullable<Slot['archive']>)
   const type = file.detected.type;
   if (!ARCHIVE_TYPES.has(type)) return out;
   if (!file.archive) {
-    out.push(makeFinding('archive_not_inspected', 'warn', { type }));
+    // Hidden names already have their own finding; saying "cannot look inside" again adds nothing.
+    if (!file.findings.some((f) => f.code === 'archive_names_encrypted')) out.push(makeFinding('archive_not_inspected', 'warn', { type }));
     return out;
   }
   const { items, totalBytes } = file.archive;

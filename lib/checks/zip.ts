@@ -202,7 +202,7 @@ export function findEntry(dir: ZipDirectory, name: string): ZipEntry | undefined
  * an entry declare up to 2^64 - 1) or a sum past 2^53 saturates at Number.MAX_SAFE_INTEGER with `saturated` set,
  * so the caller can say the directory declares impossible sizes instead of reporting Infinity.
  */
-export function totalDeclaredBytes(entries: readonly ZipEntry[]): { totalBytes: number; saturated: boolean } {
+export function totalDeclaredBytes(entries: ReadonlyArray<Pick<ZipEntry, 'uncompressedSize'>>): { totalBytes: number; saturated: boolean } {
   let total = 0;
   for (const e of entries) {
     if (!Number.isSafeInteger(e.uncompressedSize) || e.uncompressedSize < 0) return { totalBytes: Number.MAX_SAFE_INTEGER, saturated: true };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { inspectFile } from '../../../lib/checks/inspect';
 import { checkAgainstSlot } from '../../../lib/checks/slot-checks';
 import { latin1, memorySource } from '../../fixtures/checks/bytes';
+import { writeRar5 } from '../../fixtures/checks/rar-writer';
 import { makeCategory } from '../../fixtures/checks/category';
 import { buildJpeg } from '../../fixtures/checks/images';
 import { avSpec, buildMp4Source, type Mp4Spec } from '../../fixtures/checks/mp4-builder';
@@ -96,9 +97,14 @@ describe('checkAgainstSlot: archives and pictures', () => {
     ]);
   });
 
-  it('cannot look into a RAR', async () => {
+  it('a RAR that is only a signature is damaged, not an empty archive', async () => {
     const rar = new Uint8Array(latin1('Rar!\x1a\x07\x01\x00'));
-    expect(await check(memorySource(rar), '相关材料.rar', 'materials')).toContainEqual(['archive_not_inspected', 'warn']);
+    expect(await check(memorySource(rar), '相关材料.rar', 'materials')).toContainEqual(['archive_damaged', 'unreadable']);
+  });
+
+  it('counts the items of a RAR against the slot', async () => {
+    const rar = writeRar5([{ name: 'a.jpg', data: new Uint8Array(10) }, { name: 'b.jpg', data: new Uint8Array(10) }]);
+    expect(await check(memorySource(rar), '相关材料.rar', 'materials')).toContainEqual(['archive_items_ok', 'pass']);
   });
 
   it('rejects an archive where files must be uploaded one by one', async () => {

@@ -92,7 +92,7 @@ describe('inspectFile on archives', () => {
   it('reports items and total size', async () => {
     const zip = zipSync({ 'a.jpg': new Uint8Array(100), 'b/c.pdf': new Uint8Array(200) });
     const r = await inspectFile(memorySource(zip), '支撑材料.zip');
-    expect(r.archive).toEqual({ items: 2, totalBytes: 300, encrypted: false });
+    expect(r.archive).toEqual({ items: 2, totalBytes: 300, encrypted: false, format: 'zip' });
     expect(r.findings).toEqual([]);
   });
 
