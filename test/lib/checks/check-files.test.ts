@@ -40,7 +40,7 @@ describe('checkFiles', () => {
     expect(video.media).toMatchObject({ container: 'mp4', width: 1280, height: 720, fps: 25, vfr: false, videoCodec: 'avc1.64001f', audioCodec: 'mp4a.40.2' });
     expect(video.media!.durationSec).toBeCloseTo(1200, 1);
     expect(report.files[1]!.document).toEqual({ chars: 6, headingLevels: 0 });
-    expect(report.files[3]!.archive).toEqual({ items: 1, totalBytes: 1, encrypted: false });
+    expect(report.files[3]!.archive).toEqual({ items: 1, totalBytes: 1, encrypted: false, format: 'zip' });
     expect(report.findings.map((f) => f.code)).toEqual(['video_total_ok', 'layout_ok']);
     expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4, 5]);
     expect(progress.every((p) => p.total === 5)).toBe(true);

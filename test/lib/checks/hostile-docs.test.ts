@@ -179,7 +179,7 @@ describe('ZIP: declared sizes are the bound', () => {
   it('a Zip64 entry declaring 2^62 bytes saturates with a finding, and the report validates', async () => {
     const zip = buildZip({ zip64: true, entries: [{ name: '材料/a.bin', data: new Uint8Array(10), claimedSize: 2 ** 62 }] });
     const r = await inspectFile(memorySource(zip), '相关材料.zip');
-    expect(r.archive).toEqual({ items: 1, totalBytes: Number.MAX_SAFE_INTEGER, encrypted: false });
+    expect(r.archive).toEqual({ items: 1, totalBytes: Number.MAX_SAFE_INTEGER, encrypted: false, format: 'zip' });
     expect(codes(r)).toEqual([['archive_damaged', 'unreadable']]);
     const report = await checkFiles(makeCategory(), [{ blob: memorySource(zip), name: '相关材料.zip' }], { rulePack: 'test' });
     expect(() => checkReportSchema.parse(report)).not.toThrow();
