@@ -80,11 +80,12 @@ export async function detectType(reader: Reader, name: string): Promise<Detectio
     return result('mkv', ebmlDocType(head) === 'webm' ? { container: 'webm', mime: 'video/webm' } : { container: 'mkv' });
   }
   if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 4) === 'AVI ') return result('avi', { container: 'avi' });
-  if (indexOfPdfHeader(head) >= 0) return result('pdf');
+  // Archives before the lenient PDF scan: a stored RAR, 7z or ZIP holding a PDF has "%PDF-" in its first 1024 bytes.
   if (startsWith(head, [0x50, 0x4b]) && [0x0403, 0x0605, 0x0807].includes(u16le(head, 2))) return detectZipFamily(reader, name);
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return detectOle(reader, head, name);
   if (ascii(head, 0, 6) === 'Rar!\x1a\x07') return result('rar');
   if (startsWith(head, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return result('7z');
+  if (indexOfPdfHeader(head) >= 0) return result('pdf');
   if (startsWith(head, [0xff, 0xd8, 0xff])) return result('jpeg');
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return result('png');
   if (ascii(head, 0, 6) === 'GIF87a' || ascii(head, 0, 6) === 'GIF89a') return result('gif');

@@ -10,6 +10,7 @@ import type { ArchiveInfo, DocumentInfo, Finding, ImageInfo, MediaInfo } from '.
 import { type ByteSource, CheckAbortedError, CheckLimitError, CheckTimeoutError, FormatError, Reader } from './source';
 import { type ArchiveListing, countedMembers, zipListing } from './archive';
 import { readRarDirectory } from './rar';
+import { read7zDirectory } from './sevenzip';
 import { totalDeclaredBytes } from './zip';
 
 /** Default time bound for checking one file. Header reads finish in milliseconds; this guards against hangs. */
@@ -23,6 +24,8 @@ export interface Inspection {
   media?: MediaInfo;
   document?: DocumentInfo;
   archive?: ArchiveInfo;
+  /** An archive's directory, for the organiser to open a teacher's archive as a folder; never put in reports. */
+  listing?: ArchiveListing;
   image?: ImageInfo;
   pdf?: { pages?: number };
   /** Findings about the file itself: wrong extension, damage, truncation. */
@@ -191,9 +194,10 @@ async function inspectInto(reader: Reader, name: string, result: Inspection, onD
       archiveFacts(result, zipListing(detection.zip));
       break;
     }
-    case 'rar': {
+    case 'rar':
+    case '7z': {
       try {
-        archiveFacts(result, await readRarDirectory(reader));
+        archiveFacts(result, await (type === 'rar' ? readRarDirectory(reader) : read7zDirectory(reader)));
       } catch (e) {
         if (!(e instanceof FormatError)) throw e;
         result.findings.push(makeFinding('archive_damaged', 'unreadable', { reason: e.message }));
@@ -226,6 +230,7 @@ async function inspectInto(reader: Reader, name: string, result: Inspection, onD
 
 /** Items, sizes and the faults an archive's directory shows (encryption, names hidden, one volume of several). */
 function archiveFacts(result: Inspection, listing: ArchiveListing): void {
+  result.listing = listing;
   if (listing.headersEncrypted) {
     result.findings.push(makeFinding('archive_names_encrypted', 'warn', { format: listing.format }));
     return;

@@ -58,6 +58,7 @@ export const FINDING_CODES = [
   'archive_not_inspected',
   'archive_names_encrypted',
   'archive_multivolume',
+  'archive_member_packed',
   // images, PDF
   'image_ok',
   'image_small',
@@ -201,6 +202,11 @@ const TYPE_NAMES: Record<string, string> = {
   ppt: 'PPT', pptx: 'PPTX', xls: 'XLS', xlsx: 'XLSX', zip: 'ZIP', rar: 'RAR', '7z': '7z', jpeg: 'JPEG', png: 'PNG',
   gif: 'GIF', exe: 'EXE', html: 'HTML',
 };
+/** RAR4 and RAR5 are both just "RAR" to a teacher. */
+function archiveName(format: string): string {
+  return format.startsWith('rar') ? 'RAR' : format === '7z' ? '7z' : 'ZIP';
+}
+
 function typeName(t: string, lang: Lang): string {
   if (t === 'unknown') return lang === 'zh' ? '无法识别的格式' : 'an unrecognised format';
   return TYPE_NAMES[t] ?? t.toUpperCase();
@@ -270,6 +276,8 @@ const ZH: Record<FindingCode, Template> = {
   archive_not_inspected: (p) => `无法查看 ${typeName(str(p, 'type'), 'zh')} 压缩包里的内容，请自行核对文件个数和大小`,
   archive_names_encrypted: () => '压缩包连文件名都设置了密码，看不到里面有哪些文件；评审可能无法打开，请去掉密码重新压缩',
   archive_multivolume: () => '这是分卷压缩包中的一卷，只看到了这一卷里的文件；请把作品压缩成一个完整的压缩包',
+  archive_member_packed: (p) =>
+    `这个文件在 ${archiveName(str(p, 'format'))} 压缩包里是压缩存放的${p.solid ? '（固实压缩）' : ''}，没有解压，只核对了名称、类型和大小；时长、帧率、字数等请解压后在“预检”页检查`,
   image_ok: (p) => `图片 ${num(p, 'width')}×${num(p, 'height')}，长边 ${num(p, 'longEdge')} 像素，不低于 ${num(p, 'min')} 像素`,
   image_small: (p) => `图片长边 ${num(p, 'longEdge')} 像素，要求不低于 ${num(p, 'min')} 像素`,
   image_damaged: (p) => `图片已损坏，无法读取尺寸（${str(p, 'reason')}）`,
@@ -364,6 +372,8 @@ const EN: Record<FindingCode, Template> = {
   archive_not_inspected: (p) => `Cannot look inside a ${typeName(str(p, 'type'), 'en')} archive; check the number and size of its files yourself`,
   archive_names_encrypted: () => 'Even the file names of this archive are password-protected, so its contents cannot be seen; reviewers may not open it: compress it again without a password',
   archive_multivolume: () => 'This is one volume of a multi-volume archive; only the files in this volume are seen: compress the work into one complete archive',
+  archive_member_packed: (p) =>
+    `This file is compressed inside the ${archiveName(str(p, 'format'))} archive${p.solid ? ' (solid)' : ''} and was not extracted: only its name, type and size were checked; check duration, frame rate and 字数 on the 预检 page after extracting it`,
   image_ok: (p) => `Image ${num(p, 'width')}×${num(p, 'height')}, long edge ${num(p, 'longEdge')} px, at least ${num(p, 'min')} px`,
   image_small: (p) => `The image's long edge is ${num(p, 'longEdge')} px; at least ${num(p, 'min')} px is required`,
   image_damaged: (p) => `The image is damaged; its size cannot be read (${str(p, 'reason')})`,

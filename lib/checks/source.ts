@@ -10,6 +10,22 @@ export interface ByteSource {
   slice(start?: number, end?: number): { arrayBuffer(): Promise<ArrayBuffer> };
 }
 
+/**
+ * `size` bytes of `source` from `offset` on, as a source of its own: an archive member stored unchanged (RAR,
+ * 7z and ZIP "store") is checked in place, with no copy and no extraction.
+ */
+export function rangeOf<S extends ByteSource>(source: S, offset: number, size: number): ByteSource {
+  const length = Math.max(0, Math.min(size, source.size - offset));
+  return {
+    size: length,
+    slice: (start = 0, end = length) => {
+      const s = Math.max(0, Math.min(start, length));
+      const e = Math.max(s, Math.min(end, length));
+      return source.slice(offset + s, offset + e);
+    },
+  };
+}
+
 /** Thrown inside a check when its time bound has passed; the engine turns it into an `unreadable` finding. */
 export class CheckTimeoutError extends Error {
   constructor(readonly ms: number) {

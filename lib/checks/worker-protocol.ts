@@ -10,7 +10,8 @@ import type { ByteSource } from './source';
 export interface InspectRequest {
   type: 'inspect';
   id: number;
-  source: Blob | Uint8Array | { path: string };
+  /** A path may name a range of the file: an archive member stored unchanged at `offset`, `size` bytes long. */
+  source: Blob | Uint8Array | { path: string; offset?: number; size?: number };
   name: string;
   /** The worker's own cooperative bound; the pool enforces a hard one a little later by terminating it. */
   timeoutMs: number;

@@ -58,6 +58,8 @@ export class DiskFile implements ByteSource {
   constructor(
     readonly path: string,
     readonly size: number,
+    /** Where the bytes start in the file: an archive member stored unchanged is a range of the archive. */
+    readonly offset = 0,
   ) {}
 
   static async at(path: string): Promise<DiskFile> {
@@ -69,7 +71,9 @@ export class DiskFile implements ByteSource {
       arrayBuffer: async () => {
         const file = await FileSource.open(this.path);
         try {
-          return await file.slice(start, end).arrayBuffer();
+          const s = Math.max(0, Math.min(start, this.size));
+          const e = Math.max(s, Math.min(end, this.size));
+          return await file.slice(this.offset + s, this.offset + e).arrayBuffer();
         } finally {
           await file.close();
         }

@@ -57,7 +57,10 @@ export async function createNodeCheckPool(options: NodeCheckPoolOptions = {}): P
     size: options.size ?? poolSizeFor(availableParallelism()),
     prepare: async (source) => {
       if (typeof source === 'string') return { source: { path: source }, size: (await stat(source)).size };
-      if (source instanceof DiskFile) return { source: { path: source.path }, size: source.size };
+      if (source instanceof DiskFile) {
+        const range = source.offset > 0 ? { offset: source.offset, size: source.size } : {};
+        return { source: { path: source.path, ...range }, size: source.size };
+      }
       // Bytes are copied into the worker (structured clone); a Blob is shared.
       return { source, size: source instanceof Blob ? source.size : source.length };
     },

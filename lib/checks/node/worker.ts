@@ -4,12 +4,16 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { Log } from 'mp4box';
-import type { ByteSource } from '../source';
+import { type ByteSource, rangeOf } from '../source';
 import { openInMemory, runInspectJob, type InspectRequest } from '../worker-protocol';
 import { FileSource } from './file-source';
 
 async function openSource(source: InspectRequest['source']): Promise<ByteSource & { close?: () => Promise<void> }> {
-  if (!(source instanceof Uint8Array) && !(source instanceof Blob) && 'path' in source) return FileSource.open(source.path);
+  if (!(source instanceof Uint8Array) && !(source instanceof Blob) && 'path' in source) {
+    const file = await FileSource.open(source.path);
+    if (source.offset === undefined) return file;
+    return Object.assign(rangeOf(file, source.offset, source.size ?? file.size - source.offset), { close: () => file.close() });
+  }
   return openInMemory(source);
 }
 

@@ -183,3 +183,12 @@ describe('inspectFile on RAR', () => {
     expect(r.findings.map((f) => [f.code, f.verdict])).toEqual([['archive_damaged', 'unreadable']]);
   });
 });
+
+describe('detectType on stored archives', () => {
+  it('a stored RAR whose first member is a PDF is a RAR, not a PDF ("%PDF-" lies in its first 1024 bytes)', async () => {
+    const pdf = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
+    const r = await inspectFile(memorySource(writeRar5([{ name: '作品登记表.pdf', data: pdf }])), '张三.rar');
+    expect(r.detected.type).toBe('rar');
+    expect(r.archive?.items).toBe(1);
+  });
+});
