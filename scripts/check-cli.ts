@@ -20,10 +20,22 @@ import {
   type Lang,
   type Verdict,
 } from '../lib/checks';
-import { DiskFile } from '../lib/checks/node/file-source';
+import type { Inspection } from '../lib/checks/inspect';
+import { inspectFile } from '../lib/checks/inspect';
+import { DiskFile, FileSource } from '../lib/checks/node/file-source';
 import { createNodeCheckPool } from '../lib/checks/node/pool';
 import { verdictSchema } from '../lib/checks/report';
 import { checkDistrict, failuresOf, formatLayoutIssue, inferLayout, type Layout, type LayoutEntry, type WorkResult, type WorkUnit } from '../lib/organiser';
+import {
+  archiveReadOf,
+  attachArchiveIssues,
+  expandTeacherArchives,
+  memberBytes,
+  memberSources,
+  PackedMember,
+  packedInspection,
+  type MemberSource,
+} from '../lib/organiser/archives';
 import { toHtml } from '../lib/organiser/html';
 import { cjkWidth, summaryTable, toCsv } from '../lib/organiser/table';
 import { toXlsx } from '../lib/organiser/xlsx';
@@ -140,7 +152,20 @@ export interface Plan {
   absPath: Map<string, string>;
   /** A district folder was given (or several works): the JSON output is a batch even for one work. */
   batch: boolean;
+  /** Files inside teachers' archives, by their layout path. */
+  members: Map<string, MemberSource>;
 }
+
+/** Inspects one file on disk (the check pool's `inspect`; in this thread when none is given). */
+export type InspectDisk = (file: DiskFile, name: string) => Promise<Inspection>;
+const inspectHere: InspectDisk = async (file, name) => {
+  const source = await FileSource.open(file.path);
+  try {
+    return await inspectFile(source, name);
+  } finally {
+    await source.close();
+  }
+};
 
 /** Every file and folder under `dir` as layout entries, the folder's own name first (as a folder pick gives). */
 async function walk(dir: string, rel: string, entries: LayoutEntry[], absPath: Map<string, string>): Promise<void> {
@@ -162,8 +187,15 @@ async function walk(dir: string, rel: string, entries: LayoutEntry[], absPath: M
  * from its category folder's name (misspellings named as such), empty and unrecognised folders as failures.
  * `only` (the command's `-c`) narrows to one category and gives loose files theirs.
  */
-export async function planUnits(inputs: readonly string[], pack: RulePack, cwd: string, only?: Category): Promise<Plan> {
-  const entries: LayoutEntry[] = [];
+export async function planUnits(
+  inputs: readonly string[],
+  pack: RulePack,
+  cwd: string,
+  only?: Category,
+  inspect: InspectDisk = inspectHere,
+): Promise<Plan> {
+  const found: LayoutEntry[] = [];
+  const entries = found;
   const absPath = new Map<string, string>();
   const taken = new Set<string>();
   let folders = 0;
@@ -184,14 +216,23 @@ export async function planUnits(inputs: readonly string[], pack: RulePack, cwd: 
     } else throw new UsageError(`不是文件或文件夹（not a file or folder）：${input}`);
   }
   if (absPath.size === 0) throw new UsageError('给出的文件夹里没有文件（the folders hold no files）');
-  const layout = inferLayout(entries, pack.categories, only ? { only } : {});
+  // A teacher's .rar/.zip/.7z (the notice's form) is opened as the folder it holds, from its directory alone.
+  const opened = await expandTeacherArchives(found, pack.categories, async (path) => {
+    const abs = absPath.get(path)!;
+    return archiveReadOf(await inspect(await DiskFile.at(abs), basename(abs)));
+  });
+  for (const e of opened.expansions) {
+    for (const member of e.members.keys()) absPath.set(member, absPath.get(e.archive)!);
+  }
+  const layout = inferLayout(opened.entries, pack.categories, only ? { only } : {});
+  attachArchiveIssues(layout, opened.expansions);
   if (layout.units.length === 0) {
     throw new UsageError(`没有“${only?.name ?? ''}”的文件夹（no folder of this category）：${layout.skipped.join('、')}`);
   }
   if (!only && layout.units.some((u) => u.teacherFolder === '' && u.categoryFolder === null)) {
     throw new UsageError('单独给出的文件看不出类别，请用 --category 指定（give --category for files given one by one）');
   }
-  return { layout, absPath, batch: layout.district || layout.units.length > 1 || folders > 1 };
+  return { layout, absPath, batch: layout.district || layout.units.length > 1 || folders > 1 || opened.expansions.length > 0, members: memberSources(opened.expansions) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -381,14 +422,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         `--applies ${unknownSlot}：${only ? '本类别' : '各类别都'}没有这个视情况必交的材料（no such conditional item）；可用 / valid: ${[...new Set(conditional)].join(', ') || '（无 none）'}`,
       );
     }
-    const plan = await planUnits(options.paths, pack, io.cwd, only);
-    const answers = Object.fromEntries(options.applies.map((id) => [id, true]));
-
     // Every file is checked in a worker thread with a hard time and memory bound (lib/checks/node/pool.ts): a
-    // hostile file in a district folder costs its own verdict, never the run.
+    // hostile file in a district folder costs its own verdict, never the run. Teachers' archives are listed there too.
     const pool = await createNodeCheckPool();
     let results: WorkResult[];
+    let plan: Plan;
     try {
+      plan = await planUnits(options.paths, pack, io.cwd, only, (file, name) => pool.inspect(file, name));
+      const answers = Object.fromEntries(options.applies.map((id) => [id, true]));
       let printed = 0;
       const pending = new Map<number, WorkResult>();
       results = await checkDistrict(plan.layout, {
@@ -396,15 +437,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         check: async (unit) => {
           const files: InputFile[] = unit.files.map((f) => {
             const abs = plan.absPath.get(f.source)!;
-            // Known by path: the worker opens it and reads only the byte ranges it needs, never the whole video.
-            return { blob: new DiskFile(abs, f.size), name: f.name, ...(unit.teacherFolder !== '' || unit.categoryFolder !== null ? { path: f.path } : {}) };
+            const member = plan.members.get(f.source);
+            // Known by path: the worker opens it and reads only the byte ranges it needs, never the whole video;
+            // a member stored in an archive is a range of the archive.
+            const blob = member ? memberBytes(member, (offset, size) => new DiskFile(abs, size, offset)) : new DiskFile(abs, f.size);
+            return { blob, name: f.name, ...(unit.teacherFolder !== '' || unit.categoryFolder !== null ? { path: f.path } : {}) };
           });
           return checkFiles(unit.category, files, {
             rulePack: pack.version,
             route: routeFor(unit.category, options.route),
             answers,
             concurrency: pool.size,
-            inspect: (file, { timeoutMs }) => pool.inspect(file.blob as DiskFile, file.name, { timeoutMs }),
+            inspect: (file, { timeoutMs }) =>
+              file.blob instanceof PackedMember ? Promise.resolve(packedInspection(file.blob, file.name)) : pool.inspect(file.blob as DiskFile, file.name, { timeoutMs }),
           });
         },
         onProgress: (p) => io.progress?.(`${p.teachersDone}/${p.teachersTotal} 位教师 teachers · ${p.worksDone}/${p.worksTotal} 件作品 works`),

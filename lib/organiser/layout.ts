@@ -34,6 +34,9 @@ export const LAYOUT_ISSUE_CODES = [
   'work_empty',
   'work_loose_files',
   'no_teacher_folder',
+  'archive_unreadable',
+  'archive_name_mismatch',
+  'archive_no_teacher_folder',
 ] as const;
 export type LayoutIssueCode = (typeof LAYOUT_ISSUE_CODES)[number];
 
@@ -130,7 +133,8 @@ export function parseTeacherFolder(folder: string): TeacherName {
   return parts.length === 3 ? { stage: parts[0]!, school: parts[1]!, name, authors } : { name, authors };
 }
 
-const TEACHER_SHAPE = /^[^+＋]+[+＋][^+＋]+[+＋][^+＋]+$/;
+/** `学段+学校+教师姓名` with half- or full-width pluses. */
+export const TEACHER_SHAPE = /^[^+＋]+[+＋][^+＋]+[+＋][^+＋]+$/;
 
 export function inferLayout(entries: readonly LayoutEntry[], categories: readonly Category[], options: InferOptions = {}): Layout {
   const tree = buildTree(entries);

@@ -47,6 +47,22 @@ export function formatLayoutIssue(issue: LayoutIssue, lang: Lang = 'zh'): string
       return zh
         ? `${p.count} 个文件直接放在类别文件夹里，应放进作品名称文件夹：${list(p.files, '、')}`
         : `${p.count} file(s) lie directly in the category folder instead of a work folder: ${list(p.files, ', ')}`;
+    case 'archive_unreadable':
+      return p.problem === 'names_encrypted'
+        ? zh
+          ? `压缩包“${p.archive}”连文件名都设置了密码，看不到里面的作品；请让教师去掉密码重新压缩`
+          : `The archive “${p.archive}” hides even its file names behind a password, so no work in it can be seen; ask for it without a password`
+        : zh
+          ? `压缩包“${p.archive}”无法打开（已损坏、不完整或格式不受支持：${p.reason}）`
+          : `The archive “${p.archive}” cannot be opened (damaged, incomplete or an unsupported format: ${p.reason})`;
+    case 'archive_name_mismatch':
+      return zh
+        ? `压缩包“${p.archive}”里的教师文件夹叫“${p.inner}”，通知要求压缩包与教师文件夹同名`
+        : `The archive “${p.archive}” holds the teacher folder “${p.inner}”; the notice asks for the archive to be named like the folder`;
+    case 'archive_no_teacher_folder':
+      return zh
+        ? `压缩包“${p.archive}”里没有“学段+学校+教师姓名”文件夹，应把整个教师文件夹压缩成同名压缩包`
+        : `The archive “${p.archive}” holds no 学段+学校+教师姓名 folder; the whole teacher folder should be compressed into an archive of the same name`;
     case 'no_teacher_folder':
       return zh ? '选的是类别文件夹，外面还应有“学段+学校+教师姓名”文件夹' : 'A category folder was picked; it belongs inside a 学段+学校+教师姓名 folder';
   }

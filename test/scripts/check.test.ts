@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { batchReportSchema } from '@/scripts/check-cli';
 import { avSpec, buildMp4Bytes, buildMp4Pieces } from '@/test/fixtures/checks/mp4-builder';
 import { buildPdf } from '@/test/fixtures/checks/images';
 import { buildDocx, para } from '@/test/fixtures/checks/office';
+import { type RarItem, writeRar4, writeRar5 } from '@/test/fixtures/checks/rar-writer';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CATEGORY = '职业教育实践性教学案例';
@@ -24,6 +25,15 @@ function runCheck(args: string[], cwd = dir) {
     timeout: 180_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The files under `root/folder` as RAR items named from `folder` on, for the stored RAR writer. */
+function itemsOf(root: string, folder: string): RarItem[] {
+  const walk = (rel: string): RarItem[] =>
+    readdirSync(join(dir, root, rel), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? [{ name: `${rel}/${e.name}/`, dir: true }, ...walk(`${rel}/${e.name}`)] : [{ name: `${rel}/${e.name}`, data: new Uint8Array(readFileSync(join(dir, root, rel, e.name))) }],
+    );
+  return [{ name: `${folder}/`, dir: true }, ...walk(folder)];
 }
 
 function write(path: string, bytes: Uint8Array | string): void {
@@ -59,6 +69,16 @@ beforeAll(() => {
   mkdirSync(join(dir, 'mixed/中职+城中职校+周八'), { recursive: true });
   mkdirSync(join(dir, 'mixed/中职+城西职校+孙七/新建文件夹'), { recursive: true });
   write('mixed/汇总表.xlsx', 'x');
+  // A district handed in as the notice asks: each teacher folder compressed to an archive of the same name.
+  teacher('src/中职+城关职校+张三');
+  teacher('src/中职+城南职校+李四', { fps: 30 });
+  teacher('src/中职+城北职校+王五');
+  teacher('src/中职+城西职校+赵六');
+  write('archived/中职+城关职校+张三.rar', writeRar5(itemsOf('src', '中职+城关职校+张三')));
+  write('archived/中职+城南职校+李四.rar', writeRar4(itemsOf('src', '中职+城南职校+李四')));
+  write('archived/赵六.rar', writeRar5(itemsOf('src', '中职+城西职校+赵六')));
+  write('archived/中职+城中职校+周八.rar', readFileSync(join(ROOT, 'test/fixtures/archives/test_read_format_rar5_encrypted_filenames.rar')));
+  spawnSync('7z', ['a', '-t7z', join(dir, 'archived/中职+城北职校+王五.7z'), '中职+城北职校+王五'], { cwd: join(dir, 'src'), stdio: 'ignore' });
   // A video whose sample entry holds a child box with a non-printable type: mp4box logs "[BoxParser] Invalid box type".
   const video = buildMp4Bytes(avSpec({ seconds: 60 }));
   const avcC = Buffer.from(video).indexOf('avcC');
@@ -165,6 +185,28 @@ describe('npm run check', { timeout: 240_000 }, () => {
     expect([1, 2, 3, 4, 5].map((c) => sheet.getRow(2).getCell(c).value)).toEqual(['小学', '实验小学', '赵六', CATEGORY_SUZHI, '劳动']);
     expect(sheet.getRow(6).getCell(3).value).toBe('孙七');
     expect(readFileSync(join(dir, 'out/汇总表.html'), 'utf8')).toContain('<h1>报送作品预检汇总表</h1>');
+  });
+
+  it('opens teachers\' RAR and 7z archives as their folders: stored members checked in place, compressed ones named, bad archives failed with the reason', () => {
+    const rows = (stdout: string) => batchReportSchema.parse(JSON.parse(stdout)).works;
+    const { code, stdout, stderr } = runCheck(['--json', 'archived']);
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    const works = rows(stdout);
+    expect(works.map((w) => [w.folder, w.work, w.verdict, w.layout.map((l) => l.code)])).toEqual([
+      ['中职+城北职校+王五', '数控车削加工', 'warn', []],
+      ['中职+城关职校+张三', '数控车削加工', 'pass', []],
+      ['中职+城南职校+李四', '数控车削加工', 'fail', []],
+      ['中职+城西职校+赵六', '数控车削加工', 'fail', ['archive_name_mismatch']],
+      ['中职+城中职校+周八', null, 'fail', ['archive_unreadable']],
+    ]);
+    // The 30 fps video inside 李四's stored RAR4 is read in place: its frame rate is known.
+    const lisi = works[2]!.report!.files.find((f) => f.name === '教学视频.mp4')!;
+    expect(lisi.findings.map((f) => f.code)).toContain('video_fps_mismatch');
+    // 王五's 7z compresses its files: named as not extracted, sizes still checked.
+    const wangwu = works[0]!.report!.files.find((f) => f.name === '教学视频.mp4')!;
+    expect(wangwu.findings.map((f) => [f.code, f.verdict])).toContainEqual(['archive_member_packed', 'warn']);
+    expect(works[4]!.layout[0]!.message).toContain('连文件名都设置了密码');
   });
 
   it('keeps libraries\' console noise out of the output (mp4box logs an invalid box type)', () => {
