@@ -57,6 +57,7 @@ export function slotForRoute(slot: Slot, route: Route): Slot {
     ...slot,
     accept: variant.accept,
     ...(variant.maxCount !== undefined ? { maxCount: variant.maxCount } : {}),
+    ...(variant.scan !== undefined ? { scan: variant.scan } : {}),
     sources: [...slot.sources, variant.source],
   };
 }
@@ -131,6 +132,7 @@ export function evaluate(category: Category, files: readonly EvaluatedInput[], o
       ...(insp.archive ? { archive: insp.archive } : {}),
       ...(insp.image ? { image: insp.image } : {}),
       ...(insp.pdf ? { pdf: insp.pdf } : {}),
+      ...(insp.scan ? { scan: insp.scan } : {}),
       findings,
       verdict: worstVerdict(findings.map((f) => f.verdict)),
     };

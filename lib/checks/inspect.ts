@@ -6,6 +6,7 @@ import { readAvi, readMatroska } from './media-other';
 import { makeFinding } from './messages';
 import { readMp4 } from './mp4';
 import { readPdf } from './pdf';
+import { type PdfScanFacts, readPdfScan } from './pdf-scan';
 import type { ArchiveInfo, DocumentInfo, Finding, ImageInfo, MediaInfo } from './report';
 import { type ByteSource, CheckAbortedError, CheckLimitError, CheckTimeoutError, FormatError, Reader } from './source';
 import { type ArchiveListing, countedMembers, zipListing } from './archive';
@@ -28,6 +29,8 @@ export interface Inspection {
   listing?: ArchiveListing;
   image?: ImageInfo;
   pdf?: { pages?: number };
+  /** Whether the PDF's pages are pictures (a signed scan) or typed text; its own field, beside `pdf`. */
+  scan?: PdfScanFacts;
   /** Findings about the file itself: wrong extension, damage, truncation. */
   findings: Finding[];
   /** What the check cost: for the benchmark and for tuning. */
@@ -219,8 +222,12 @@ async function inspectInto(reader: Reader, name: string, result: Inspection, onD
     case 'pdf': {
       const facts = await readPdf(reader);
       result.pdf = facts.pages !== undefined ? { pages: facts.pages } : {};
-      if (!facts.header) result.findings.push(makeFinding('pdf_damaged', 'unreadable'));
-      else if (!facts.eof) result.findings.push(makeFinding('pdf_truncated', 'warn'));
+      if (!facts.header) {
+        result.findings.push(makeFinding('pdf_damaged', 'unreadable'));
+        break;
+      }
+      if (!facts.eof) result.findings.push(makeFinding('pdf_truncated', 'warn'));
+      result.scan = await readPdfScan(reader);
       break;
     }
     default:

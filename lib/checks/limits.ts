@@ -49,6 +49,13 @@ export const LIMITS = {
   pdfScanBytes: 1 * MiB,
   /** PDF objects looked at per scan; a 1 MiB window holds a few thousand real ones. */
   pdfMaxObjects: 100_000,
+  /**
+   * Bytes the scan check (pdf-scan.ts) loads while walking a PDF's objects. Stream data is skipped by its length,
+   * so a 300-page scan loads a few MB; a typed PDF is read whole up to this.
+   */
+  pdfScanMaxBytes: 32 * MiB,
+  /** Bytes all of a PDF's object streams may inflate to together; a 500-page report's are about 1 MB. */
+  pdfObjStmMaxBytes: 8 * MiB,
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

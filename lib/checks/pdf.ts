@@ -36,21 +36,21 @@ const N_KEY = enc('/N');
 const MAX_DIGITS = 10;
 const MAX_GAP = 32;
 
-function isPdfSpace(c: number | undefined): boolean {
+export function isPdfSpace(c: number | undefined): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
 }
 
-function isDigit(c: number | undefined): boolean {
+export function isDigit(c: number | undefined): boolean {
   return c !== undefined && c >= 0x30 && c <= 0x39;
 }
 
 /** A character that may continue a name or keyword (what `\b` would not break at). */
-function isWordChar(c: number | undefined): boolean {
+export function isWordChar(c: number | undefined): boolean {
   return c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f);
 }
 
 /** First index of `needle` in b[from, end), or -1; every byte looked at is counted. */
-function find(b: Uint8Array, needle: readonly number[], from: number, end: number, counter: ScanCounter): number {
+export function find(b: Uint8Array, needle: readonly number[], from: number, end: number, counter: ScanCounter): number {
   const first = needle[0]!;
   const last = end - needle.length;
   let i = from;
@@ -69,7 +69,7 @@ function find(b: Uint8Array, needle: readonly number[], from: number, end: numbe
 }
 
 /** True when `N G ` (digits, space, digits, space) ends right before `at`; looks back a bounded distance. */
-function headerBefore(b: Uint8Array, at: number): boolean {
+export function headerBefore(b: Uint8Array, at: number): boolean {
   let i = at - 1;
   const skip = (test: (c: number | undefined) => boolean, max: number): number => {
     let n = 0;

@@ -71,6 +71,19 @@ export const pdfInfoSchema = z.object({
   pages: z.number().int().nonnegative().optional(),
 });
 
+/** What a PDF's objects say about its pages being scans (lib/checks/pdf-scan.ts). */
+export const pdfScanInfoSchema = z.object({
+  pageObjects: z.number().int().nonnegative(),
+  images: z.number().int().nonnegative(),
+  /** Images large enough to be a scanned page. */
+  pageImages: z.number().int().nonnegative(),
+  fonts: z.number().int().nonnegative(),
+  sizedPages: z.number().int().nonnegative(),
+  a4Pages: z.number().int().nonnegative(),
+  complete: z.boolean(),
+});
+export type PdfScanInfo = z.infer<typeof pdfScanInfoSchema>;
+
 export const fileReportSchema = z.object({
   name: z.string(),
   path: z.string().optional(),
@@ -83,6 +96,7 @@ export const fileReportSchema = z.object({
   archive: archiveInfoSchema.optional(),
   image: imageInfoSchema.optional(),
   pdf: pdfInfoSchema.optional(),
+  scan: pdfScanInfoSchema.optional(),
   findings: z.array(findingSchema),
   verdict: verdictSchema,
 });

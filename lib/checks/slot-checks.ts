@@ -1,8 +1,8 @@
-import type { FileType, Slot } from '../rules/schema';
+import type { FileType, ScanRule, Slot } from '../rules/schema';
 import { extensionOf } from './detect';
 import type { Inspection } from './inspect';
 import { makeFinding } from './messages';
-import type { Finding } from './report';
+import type { Finding, PdfScanInfo } from './report';
 
 const ARCHIVE_TYPES: ReadonlySet<FileType> = new Set(['zip', 'rar', '7z']);
 
@@ -61,6 +61,30 @@ export function checkAgainstSlot(file: Inspection, slot: Slot): Finding[] {
     const longEdge = Math.max(file.image.width, file.image.height);
     const params = { width: file.image.width, height: file.image.height, longEdge, min: slot.image.minLongEdge };
     out.push(makeFinding(longEdge >= slot.image.minLongEdge ? 'image_ok' : 'image_small', longEdge >= slot.image.minLongEdge ? 'pass' : 'fail', params));
+  }
+  if (slot.scan && type === 'pdf' && file.scan && !unreadable) out.push(...scanFindings(file, file.scan, slot.scan));
+  return out;
+}
+
+/**
+ * A slot that takes a signed, scanned form: every page should be a picture of paper, of A4 shape, as many pages as
+ * the form has. All warnings: a scanner may do something unusual, and only the teacher can look at the sheet.
+ */
+function scanFindings(file: Inspection, scan: PdfScanInfo, rule: ScanRule): Finding[] {
+  const out: Finding[] = [];
+  const pages = file.pdf?.pages ?? (scan.pageObjects > 0 ? scan.pageObjects : undefined);
+  if (scan.pageImages === 0) {
+    out.push(scan.complete ? makeFinding('pdf_not_scan', 'warn', { fonts: scan.fonts, ...(pages !== undefined ? { pages } : {}) }) : makeFinding('pdf_scan_unknown', 'warn'));
+  } else if (pages !== undefined && scan.pageImages < pages) {
+    out.push(makeFinding('pdf_scan_partial', 'warn', { pages, scanned: scan.pageImages }));
+  } else {
+    out.push(makeFinding('pdf_scan_ok', 'pass', { pages: pages ?? scan.pageImages }));
+  }
+  if (scan.pageImages > 0 && scan.sizedPages > scan.a4Pages) {
+    out.push(makeFinding('pdf_scan_not_a4', 'warn', { count: scan.sizedPages - scan.a4Pages, pages: scan.sizedPages }));
+  }
+  if (rule.pages !== undefined && pages !== undefined && pages !== rule.pages) {
+    out.push(makeFinding('pdf_scan_pages', 'warn', { pages, expected: rule.pages }));
   }
   return out;
 }

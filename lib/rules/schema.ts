@@ -53,6 +53,16 @@ export const imageLimitsSchema = z.object({
   source: sourceSchema,
 });
 
+/**
+ * The slot takes a paper form, signed (or stamped) and scanned to PDF ("签字扫描为PDF格式"): a PDF whose pages are
+ * typed text, not pictures of paper, is the unsigned file and is caught (lib/checks/pdf-scan.ts).
+ */
+export const scanRuleSchema = z.object({
+  /** Pages of the printed form (its layout's `pages` in lib/forms/layouts); a scan with another count is a warning. */
+  pages: z.number().int().min(1).optional(),
+  source: sourceSchema,
+});
+
 /** What a slot accepts: real types (by magic bytes) and the extensions the file name may carry. */
 export const acceptSchema = z.object({
   types: z.array(fileTypeSchema).min(1),
@@ -68,6 +78,8 @@ export const slotVariantSchema = z.object({
   accept: acceptSchema,
   /** "ZIP压缩包格式": one archive on this route. */
   maxCount: z.number().int().nonnegative().optional(),
+  /** The route asks for a signed scan where the slot itself does not (the district round's 信息表). */
+  scan: scanRuleSchema.optional(),
   source: sourceSchema,
 });
 
@@ -94,6 +106,7 @@ export const slotSchema = z.object({
   document: documentLimitsSchema.optional(),
   archive: archiveLimitsSchema.optional(),
   image: imageLimitsSchema.optional(),
+  scan: scanRuleSchema.optional(),
   variants: z.array(slotVariantSchema).default([]),
   notes: z.array(z.string()).default([]),
   sources: z.array(sourceSchema).min(1),
@@ -179,6 +192,7 @@ export type VideoLimits = z.infer<typeof videoLimitsSchema>;
 export type DocumentLimits = z.infer<typeof documentLimitsSchema>;
 export type ArchiveLimits = z.infer<typeof archiveLimitsSchema>;
 export type ImageLimits = z.infer<typeof imageLimitsSchema>;
+export type ScanRule = z.infer<typeof scanRuleSchema>;
 export type Accept = z.infer<typeof acceptSchema>;
 export type Slot = z.infer<typeof slotSchema>;
 export type FieldRule = z.infer<typeof fieldRuleSchema>;

@@ -31,6 +31,17 @@ const JPG: Accept = { types: ['jpeg'], extensions: ['.jpg', '.jpeg'] };
 // ---------------------------------------------------------------------------------------------------------------
 // Slots shared by the regular categories (district notice 二(二)1)
 
+/**
+ * Pages of each signed form as printed (the layouts in lib/forms/layouts/2025.ts; a test keeps the two equal): a
+ * scan with another page count is a warning.
+ */
+const FORM_PAGES = { 附件1: 1, 附件2: 2, 附件5: 2, 附件8: 2, 附件11: 1, 附件13: 2 } as const;
+
+/** The quote that asks for the signed scan ("签字扫描为PDF格式"). */
+function scanSource(sources: readonly Source[]): Source {
+  return sources.find((s) => s.quote?.includes('扫描')) ?? sources[0]!;
+}
+
 function registrationForm(annex: '附件1' | '附件2', sources: Source[]): SlotInput {
   return {
     id: 'registration_form',
@@ -41,6 +52,7 @@ function registrationForm(annex: '附件1' | '附件2', sources: Source[]): Slot
     accept: PDF,
     minCount: 1,
     maxCount: 1,
+    scan: { pages: FORM_PAGES[annex], source: scanSource(sources) },
     notes: ['须作者签字后扫描为PDF；作者签名栏最多3人。'],
     sources,
   };
@@ -195,6 +207,8 @@ interface TrainingSpec {
   districtSection: string;
   /** National annex with the three templates (附件1 or 附件2). */
   nationalAnnex: string;
+  /** District number of the 案例信息表 (附件5 or 附件8). */
+  districtAnnex: '附件5' | '附件8';
   /** District number of the 总结报告 template (附件7 or 附件10). */
   districtReportAnnex: string;
   planLabel: string;
@@ -220,6 +234,7 @@ function trainingSlots(spec: TrainingSpec): SlotInput[] {
         {
           site: 'district-ftp',
           accept: PDF,
+          scan: { pages: FORM_PAGES[spec.districtAnnex], source: district(`${spec.districtSection}②`, '案例信息表（签字扫描为PDF格式）') },
           source: district(`${spec.districtSection}②`, '案例信息表（签字扫描为PDF格式）'),
         },
       ],
@@ -776,6 +791,7 @@ export const PACK_2025 = {
         nationalSection: '二(二)',
         districtSection: '二(二)2(1)',
         nationalAnnex: '附件1',
+        districtAnnex: '附件5',
         districtReportAnnex: '附件7',
         planLabel: '校本研修实施方案',
         reportLabel: '校本研修总结报告',
@@ -874,6 +890,7 @@ export const PACK_2025 = {
         nationalSection: '三(二)',
         districtSection: '二(二)2(2)',
         nationalAnnex: '附件2',
+        districtAnnex: '附件8',
         districtReportAnnex: '附件10',
         planLabel: '研修实施方案',
         reportLabel: '研修总结报告',
@@ -972,6 +989,7 @@ export const PACK_2025 = {
           accept: PDF,
           minCount: 1,
           maxCount: 1,
+          scan: { pages: FORM_PAGES.附件11, source: district('二(二)2(3)②', '作品登记表（附件11)通过项目平台在线填写，打印签字并将PDF扫描件') },
           notes: ['先在项目平台在线填写，再打印签字并扫描为PDF。'],
           sources: [district('二(二)2(3)②', '作品登记表（附件11)通过项目平台在线填写，打印签字并将PDF扫描件')],
         },
@@ -1126,6 +1144,7 @@ export const PACK_2025 = {
           accept: PDF,
           minCount: 1,
           maxCount: 1,
+          scan: { pages: FORM_PAGES.附件13, source: district('附件13', '一份由学校将在线填写后生成的此表格打印并盖章，扫描为pdf格式文件后由学校管理员账号在线提交至平台') },
           notes: ['此表需提交两份：学校管理员账号在平台在线填写一份；在线填写后生成的表格打印盖章、扫描为PDF后再提交。'],
           sources: [
             district('二(二)2(4)2', '填写《案例申报表》（附件13)，打印盖章并将PDF 扫描件'),
