@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkReportSchema } from '@/lib/checks/report';
 import { buildDocx, para } from '@/test/fixtures/checks/office';
+import { PDF } from './files';
 import { artifactPath, extensionPage, extensionSuite, openExtensionPage } from './harness';
 
 const docxBytes = () => buildDocx(para('研修主题：单元整体教学'));
@@ -15,10 +16,7 @@ const suite = extensionSuite('check-e2e', (dir) => {
     '-f', 'lavfi', '-i', 'testsrc=size=1280x720:rate=30', '-t', '2',
     '-pix_fmt', 'yuv420p', '-movflags', '+faststart', join(dir, '教学视频.mp4'),
   ]);
-  writeFileSync(
-    join(dir, '作品登记表.pdf'),
-    '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
-  );
+  writeFileSync(join(dir, '作品登记表.pdf'), PDF);
 });
 
 describe('预检 page', () => {

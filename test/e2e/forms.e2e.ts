@@ -143,4 +143,30 @@ describe('填表 page (built extension)', () => {
     await options.close();
     expect(browser.errors).toEqual([]);
   });
+
+  it('预检 catches the printed, unsigned 登记表 where the signed scan is asked for, and passes its scan', async () => {
+    // The sheet as printed above (Chromium's PDF: text and fonts), then "scanned": rasterised at 150 dpi by poppler
+    // and wrapped one picture per A4 page by img2pdf, as a scanner's or a phone app's PDF is.
+    const page = await openForm('d-jingpin');
+    const typed = join(dir, '作品登记表.pdf');
+    await writeFile(typed, await page.pdf({ preferCSSPageSize: true }));
+    await page.close();
+    execFileSync('pdftocairo', ['-jpeg', '-r', '150', typed, join(dir, 'scanned')]);
+    const scanned = join(dir, '作品登记表（签字扫描）.pdf');
+    execFileSync('img2pdf', ['--pagesize', 'A4', join(dir, 'scanned-1.jpg'), '-o', scanned]);
+
+    for (const [file, verdict, sentence] of [
+      [typed, 'warn', '这似乎不是签字后的扫描件：PDF 的页面只有文字'],
+      [scanned, 'pass', 'PDF 的 1 页都是扫描图像'],
+    ] as const) {
+      const check = await browser.context.newPage();
+      await check.goto(extensionPage(browser, 'check.html?category=jingpin'));
+      await check.getByTestId('check-file-input').setInputFiles([file]);
+      const item = check.getByTestId('check-slot-registration_form').getByTestId('check-file');
+      await expect.poll(() => item.getAttribute('data-verdict'), { timeout: 20_000 }).toBe(verdict);
+      expect(await item.getByText(sentence).count(), sentence).toBe(1);
+      await check.close();
+    }
+    expect(browser.errors).toEqual([]);
+  });
 });

@@ -45,7 +45,7 @@ function write(path: string, bytes: Uint8Array | string): void {
 /** A complete 职业教育实践性教学案例 submission; `fps` 30 makes its video fail. */
 function teacher(folder: string, opts: { fps?: number; category?: string } = {}): void {
   const work = `${folder}/${opts.category ?? CATEGORY}/数控车削加工`;
-  write(`${work}/作品登记表.pdf`, buildPdf(1));
+  write(`${work}/作品登记表.pdf`, buildPdf(1, { scanned: true }));
   write(`${work}/案例简介.docx`, buildDocx(para('案例名称：数控车削加工。')));
   write(`${work}/教案.docx`, buildDocx(para('教案：数控车削加工。')));
   write(`${work}/教学视频.mp4`, buildMp4Bytes(avSpec({ seconds: 20 * 60, fps: opts.fps ?? 25 })));
@@ -58,7 +58,7 @@ beforeAll(() => {
   teacher('district/中职+城关职校+张三');
   teacher('district/中职+城南职校+李四', { fps: 30 });
   teacher('district/中职+城北职校+王五', { category: '自制教学工具软件' });
-  write('loose/作品登记表.pdf', buildPdf(1));
+  write('loose/作品登记表.pdf', buildPdf(1, { scanned: true }));
   // A district of several categories: a misspelt category folder, an unknown and empty one, an empty teacher,
   // a teacher with two works, the district's own 汇总表 beside the teachers.
   teacher('mixed/中职+城关职校+张三');

@@ -30,6 +30,7 @@ describe('formatFinding', () => {
       expected: 10, bytes: 1, container: 'mkv', durationSec: 70, minSec: 60, maxSec: 120, width: 1, height: 1,
       minWidth: 1, minHeight: 1, fps: 30, required: 25, chars: 1, type: 'pdf', levels: 1, items: 1, totalBytes: 1,
       longEdge: 1, label: '登记表', labelEn: 'Form', count: 2, unknown: 1, path: 'a/b', found: 'x', folders: ['a', 'b'],
+      pages: 2, scanned: 1, fonts: 1,
     };
     for (const code of FINDING_CODES) {
       for (const lang of ['zh', 'en'] as const) {
