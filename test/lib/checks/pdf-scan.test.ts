@@ -7,7 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectFile } from '../../../lib/checks/inspect';
 import { LIMITS } from '../../../lib/checks/limits';
 import { isA4Shape, readPdfScan, SCAN_MIN_LONG_EDGE_PX } from '../../../lib/checks/pdf-scan';
+import { slotForRoute } from '../../../lib/checks/evaluate';
 import { checkAgainstSlot } from '../../../lib/checks/slot-checks';
+import { formForCategory } from '../../../lib/forms';
 import { Reader } from '../../../lib/checks/source';
 import { RULE_PACKS } from '../../../lib/rules';
 import { latin1, memorySource } from '../../fixtures/checks/bytes';
@@ -233,6 +235,23 @@ describe('the 2025 pack', () => {
       const form = c.slots.find((s) => /登记表|信息表|申报表/.test(s.label));
       expect(form, c.id).toBeDefined();
       expect(Boolean(form!.scan ?? form!.variants.find((v) => v.scan)), c.id).toBe(true);
+    }
+  });
+
+  it('asks for the scan on the route whose notice says so: the 信息表 on the district round only', () => {
+    const xiaoben = RULE_PACKS[0]!.categories.find((c) => c.id === 'xiaoben')!;
+    const info = xiaoben.slots.find((s) => s.id === 'info_form')!;
+    expect(slotForRoute(info, 'district-ftp').scan?.source.quote).toBe('案例信息表（签字扫描为PDF格式）');
+    expect(slotForRoute(info, 'huodong').scan).toBeUndefined();
+  });
+
+  it('expects as many pages as the printed form has (the layout beside the pack)', () => {
+    const pack = RULE_PACKS[0]!;
+    for (const c of pack.categories) {
+      const layout = formForCategory(pack, c.id);
+      if (!layout) continue;
+      const form = c.slots.map((s) => slotForRoute(s, 'district-ftp')).find((s) => s.scan)!;
+      expect(form.scan!.pages, `${c.id} ${layout.annex}`).toBe(layout.pages);
     }
   });
 });
