@@ -29,7 +29,7 @@ Blob.prototype.text ??= function (this: Blob) {
 
 // A copy typed as Uint8Array<ArrayBuffer>, which BlobPart requires.
 const part = (bytes: Uint8Array) => new Uint8Array(bytes);
-const pdf = (name = '作品登记表.pdf') => new File([part(buildPdf(1))], name, { type: 'application/pdf' });
+const pdf = (name = '作品登记表.pdf') => new File([part(buildPdf(1, { scanned: true }))], name, { type: 'application/pdf' });
 const docx = (name: string) => new File([part(buildDocx(para('数控车削加工教学设计')))], name);
 const mp4 = (fps: number, name = '教学视频.mp4') => new File([part(buildMp4Bytes(avSpec({ seconds: 20 * 60, fps })))], name, { type: 'video/mp4' });
 
@@ -165,7 +165,7 @@ describe('CheckPage', () => {
       }
     }
     const { upload, user } = renderPage();
-    await upload(new SlowFile([part(buildPdf(1))], '作品登记表.pdf'));
+    await upload(new SlowFile([part(buildPdf(1, { scanned: true }))], '作品登记表.pdf'));
     const progress = await screen.findByTestId('check-progress');
     expect(within(progress).getByText('正在检查 0 / 1')).toBeTruthy();
     expect(within(progress).getByRole('progressbar', { name: '检查进度' }).getAttribute('max')).toBe('1');

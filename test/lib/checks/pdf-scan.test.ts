@@ -3,7 +3,7 @@
  * pass; the typed, unsigned PDF (pdf-lib text, with or without object streams, with a small logo) is warned about;
  * mixed files, page counts and page shapes are named. The pass is linear (steps at n and 2n) and capped.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { inspectFile } from '../../../lib/checks/inspect';
 import { LIMITS } from '../../../lib/checks/limits';
 import { isA4Shape, readPdfScan, SCAN_MIN_LONG_EDGE_PX } from '../../../lib/checks/pdf-scan';
@@ -15,6 +15,9 @@ import { RULE_PACKS } from '../../../lib/rules';
 import { latin1, memorySource } from '../../fixtures/checks/bytes';
 import { makeSlot } from '../../fixtures/checks/category';
 import { img2pdf, jpeg, pdfLib, requireImg2pdf, TYPED_FORM } from '../../fixtures/checks/pdfs';
+
+// Every fixture is made by ffmpeg, img2pdf or pdf-lib at test time; on a loaded machine that takes seconds.
+vi.setConfig({ testTimeout: 90_000 });
 
 const formSlot = makeSlot({ id: 'form', label: '作品登记表', scan: { pages: 2, source: { notice: 'district', section: 'test', quote: '签字扫描为PDF格式' } } });
 const plainPdfSlot = makeSlot({ id: 'report' });
@@ -38,7 +41,8 @@ beforeAll(() => {
   page2 = jpeg(1241, 1754);
   photo = jpeg(1600, 1200);
   logo = jpeg(240, 80);
-});
+  // ffmpeg on a loaded 2-core machine: give the pictures time.
+}, 120_000);
 
 describe('readPdfScan on real writers', () => {
   it('img2pdf, two A4 pages at 150 dpi: two page images, two A4 pages, no fonts', async () => {
