@@ -27,6 +27,42 @@ const MARKERS: Array<{ marker: Marker; pattern: RegExp; show: (n: string) => str
 ];
 
 const ANNEX = /^附件\s*(\d{1,2})\s*[:：]?\s*$|^附件\s*(\d{1,2})\s*[:：]/u;
+const CITED_ANNEX = /附件\s*(\d{1,2})/gu;
+
+/**
+ * A line that reads like a document's title: 4–40 characters, mostly Chinese, no space inside, no sentence
+ * punctuation, ending in a Chinese character ("作品登记表", "数字化和智能化应用能力提升案例申报表"). Cells of a form
+ * (tab-led lines), numbered items and dates ("年    月    日") are not.
+ */
+function isTitleLine(original: string, body: string): boolean {
+  if (original.startsWith('\t') || body.length < 4 || body.length > 40 || /\s/u.test(body)) return false;
+  if (/[，,。.；;：:、！？!?*＊]/u.test(body) || MARKERS.some((entry) => entry.pattern.test(body))) return false;
+  if (!/\p{Script=Han}$/u.test(body)) return false;
+  return (body.match(/\p{Script=Han}/gu)?.length ?? 0) >= 4;
+}
+
+/**
+ * Annexes the notice cites in its body ("作品登记表（附件11)") past the last one that has its own "附件N" line: a
+ * document converted from Word often loses that line for the last few annexes, whose text then follows the last
+ * marked annex. They are found by their titles, in the order cited (lib/rules/draft/sections.ts `segment`).
+ */
+function unmarkedAnnexes(lines: readonly string[]): { lastMarked: number; pending: number[] } {
+  let firstAnnex = -1;
+  let lastMarked = 0;
+  lines.forEach((line, i) => {
+    const body = foldWidth(line).trim();
+    const match = ANNEX.exec(body);
+    if (!match || body.length > 16) return;
+    if (firstAnnex < 0) firstAnnex = i;
+    lastMarked = Math.max(lastMarked, Number(match[1] ?? match[2]));
+  });
+  if (firstAnnex < 0) return { lastMarked, pending: [] };
+  const cited = new Set<number>();
+  for (const line of lines.slice(0, firstAnnex)) {
+    for (const match of foldWidth(line).matchAll(CITED_ANNEX)) cited.add(Number(match[1]));
+  }
+  return { lastMarked, pending: [...cited].filter((n) => n > lastMarked).sort((a, b) => a - b) };
+}
 
 interface Open {
   marker: Marker;
@@ -42,15 +78,30 @@ function numberOf(marker: Marker, raw: string): number {
 /**
  * Cuts a notice into its numbered sections. A number continues the open list of its style when it is the next one
  * (（3） after （2）); a list restarting at 1 inside a section opens a deeper level (the four video kinds (1)–(4)
- * listed inside 二(二)2(3)①); a line "附件N" starts an annex and closes everything.
+ * listed inside 二(二)2(3)①); a line "附件N" starts an annex and closes everything. Past the last "附件N" line, an
+ * annex the body cites but that has no such line starts at the first title-like line once the annex before it has
+ * content of its own (its own title right after "附件N" is not a new annex).
  */
 export function segment(text: string): Section[] {
   const sections: Section[] = [{ label: '', title: '', start: 0, end: text.length, parent: -1 }];
+  const lines = text.split('\n');
+  const { lastMarked, pending } = unmarkedAnnexes(lines);
   let open: Open[] = [];
   let annex: string | undefined;
   let annexIndex = -1;
+  /** Lines of the current annex after its title: a title-like line starts the next annex only past these. */
+  let annexContent = 0;
+  let marked = 0;
   let offset = 0;
-  for (const line of text.split('\n')) {
+  const startAnnex = (label: string, title: string, start: number) => {
+    annex = label;
+    open = [];
+    annexContent = 0;
+    sections[sections.length - 1]!.end = start;
+    annexIndex = sections.length;
+    sections.push({ label, title, annex: label, start, end: text.length, parent: -1 });
+  };
+  for (const line of lines) {
     const lineStart = offset;
     offset += line.length + 1;
     const folded = foldWidth(line);
@@ -60,13 +111,17 @@ export function segment(text: string): Section[] {
 
     const annexMatch = ANNEX.exec(body);
     if (annexMatch && body.length <= 16) {
-      annex = `附件${annexMatch[1] ?? annexMatch[2]}`;
-      open = [];
-      sections[sections.length - 1]!.end = lineStart;
-      annexIndex = sections.length;
-      sections.push({ label: annex, title: body, annex, start: lineStart + lead, end: text.length, parent: -1 });
+      const n = Number(annexMatch[1] ?? annexMatch[2]);
+      marked = Math.max(marked, n);
+      startAnnex(`附件${n}`, body, lineStart + lead);
       continue;
     }
+    const next = marked >= lastMarked ? pending.find((n) => n > Number(annex?.slice(2) ?? 0)) : undefined;
+    if (annex !== undefined && next !== undefined && annexContent > 0 && isTitleLine(folded.trimEnd(), body)) {
+      startAnnex(`附件${next}`, body, lineStart + lead);
+      continue;
+    }
+    if (annex !== undefined && (annexContent > 0 || !isTitleLine(folded.trimEnd(), body))) annexContent++;
 
     const hit = MARKERS.map((entry) => ({ entry, match: entry.pattern.exec(body) })).find((item) => item.match);
     if (!hit?.match) continue;

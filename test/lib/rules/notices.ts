@@ -33,3 +33,14 @@ export function noticeTexts(pack: RulePack): Record<Source['notice'], string> {
     national: squash(readNotice(pack.notices.national.file)),
   };
 }
+
+/** Every source object anywhere in the pack, with where it sits. */
+export function allSources(node: unknown, path = 'pack'): Array<{ path: string; source: Source }> {
+  if (Array.isArray(node)) return node.flatMap((item, index) => allSources(item, `${path}[${index}]`));
+  if (typeof node !== 'object' || node === null) return [];
+  const record = node as Record<string, unknown>;
+  const own = typeof record.notice === 'string' && typeof record.section === 'string'
+    ? [{ path, source: record as unknown as Source }]
+    : [];
+  return [...own, ...Object.entries(record).flatMap(([key, value]) => allSources(value, `${path}.${key}`))];
+}

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as find from '@/lib/rules/draft/patterns';
-import { segment } from '@/lib/rules/draft/sections';
-import { flatten, foldWidth, quoteOf, spanOf } from '@/lib/rules/draft/text';
+import { ancestry, segment } from '@/lib/rules/draft/sections';
+import { cleanNotice, flatten, foldWidth, quoteOf, spanOf } from '@/lib/rules/draft/text';
+import { RULE_PACKS } from '@/lib/rules';
+import { allSources, readNotice, squash } from '../notices';
 
 const MIB = 1024 * 1024;
 /** Patterns read the flat text: full-width folded, whitespace (and PDF wraps) removed. */
@@ -150,5 +152,53 @@ describe('segment', () => {
     const sections = segment(text);
     const video = sections.find((section) => section.label === '一(一)1(1)①(2)')!;
     expect(text.slice(video.start, video.end)).toContain('视频数量限1个');
+  });
+
+  // A Word notice converted to text often loses the "附件N" line of its last annexes: their text follows the last
+  // marked annex. The body cites them; each starts at its title once the annex before has text of its own.
+  const unmarked = [
+    '一、报送', '须提交登记表（附件1)、申报表（附件2)，撰写要求见附件3。', '附件1', '作品登记表', '\t作品名称', '年    月    日',
+    ' 案例申报表', '\t申报单位', '注：此表需提交两份。', '案例撰写说明', '一、结构要求', '1.标题', '二、格式要求', '1.图片',
+  ].join('\n');
+  it('finds the annexes the body cites that have no "附件N" line, by their titles', () => {
+    const sections = segment(unmarked);
+    expect(sections.map((section) => [section.label, section.title])).toEqual([
+      ['', ''], ['一', '报送'], ['附件1', '附件1'], ['附件2', '案例申报表'], ['附件3', '案例撰写说明'],
+      ['附件3 一', '结构要求'], ['附件3 一1', '标题'], ['附件3 二', '格式要求'], ['附件3 二1', '图片'],
+    ]);
+  });
+  it('takes the title right after "附件N" as that annex’s own, and invents no annex the body does not cite', () => {
+    const labels = segment(unmarked.replace('撰写要求见附件3。', '')).map((section) => section.label);
+    expect(labels).toEqual(['', '一', '附件1', '附件2', '附件2 一', '附件2 一1', '附件2 二', '附件2 二1']);
+  });
+});
+
+describe('segment on the 2025 district notice', () => {
+  const PACK = RULE_PACKS.find((pack) => pack.year === 2025)!;
+  const text = cleanNotice(readNotice(PACK.notices.district.file));
+  const sections = segment(text);
+  /** A section's text with all its subsections. */
+  const textOf = (label: string): string | undefined => {
+    const index = sections.findIndex((section) => section.label === label);
+    if (index < 0) return undefined;
+    let end = index + 1;
+    while (end < sections.length && ancestry(sections, end).includes(index)) end++;
+    return squash(text.slice(sections[index]!.start, end < sections.length ? sections[end]!.start : text.length));
+  };
+
+  it('labels 附件11–14, which have no "附件N" line, by the numbers the body cites', () => {
+    const titles = Object.fromEntries(sections.filter((s) => /^附件1[1-4]$/u.test(s.label)).map((s) => [s.label, s.title]));
+    expect(titles).toEqual({
+      附件11: '作品登记表',
+      附件12: '数字化和智能化应用能力提升案例参考场景与内容',
+      附件13: '数字化和智能化应用能力提升案例申报表',
+      附件14: '数字化和智能化应用能力提升案例内容撰写说明',
+    });
+  });
+
+  it('finds every quote the 2025 pack cites from an annex in the section the pack names', () => {
+    const cited = allSources(PACK).map(({ source }) => source).filter((source) => source.notice === 'district' && /^附件\d/u.test(source.section) && source.quote);
+    expect(cited.length).toBeGreaterThan(20);
+    for (const source of cited) expect(textOf(source.section), `${source.section}: ${source.quote}`).toContain(squash(source.quote!));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PACK_2025 } from '@/lib/rules/packs/2025';
 import { findCategory, parseRulePack, type Category, type RulePack, type Slot, type Source } from '@/lib/rules';
-import { noticeTexts, squash } from '../notices';
+import { allSources, noticeTexts, squash } from '../notices';
 
 const parsed = parseRulePack(PACK_2025);
 if (!parsed.ok) throw new Error(`PACK_2025 does not parse:\n${parsed.errors.join('\n')}`);
@@ -25,17 +25,6 @@ function field(categoryId: string, fieldId: string) {
   const found = category(categoryId).fields.find((candidate) => candidate.id === fieldId);
   if (!found) throw new Error(`no field ${categoryId}.${fieldId}`);
   return found;
-}
-
-/** Every source object anywhere in the pack, with where it sits. */
-function allSources(node: unknown, path = 'pack'): Array<{ path: string; source: Source }> {
-  if (Array.isArray(node)) return node.flatMap((item, index) => allSources(item, `${path}[${index}]`));
-  if (typeof node !== 'object' || node === null) return [];
-  const record = node as Record<string, unknown>;
-  const own = typeof record.notice === 'string' && typeof record.section === 'string'
-    ? [{ path, source: record as unknown as Source }]
-    : [];
-  return [...own, ...Object.entries(record).flatMap(([key, value]) => allSources(value, `${path}.${key}`))];
 }
 
 describe('PACK_2025', () => {
