@@ -197,6 +197,7 @@ export function RulePackPage({ initialPack, readFile, saveFile }: RulePackPagePr
           <p data-testid="draft-summary">
             {i18n.t('rulepack.summary', [String(counts.found), String(counts.changed), String(counts.missing)])}
             {draft.added.length > 0 && ` ${i18n.t('rulepack.added', [draft.added.join('、')])}`}
+            {draft.addedSlots.length > 0 && ` ${i18n.t('rulepack.addedSlots', [draft.addedSlots.map((entry) => `${entry.category} › ${entry.name}`).join('、')])}`}
           </p>
           <div className="filters" role="radiogroup" aria-label={i18n.t('rulepack.filter')}>
             {(['all', 'changed', 'missing'] as const).map((option) => (

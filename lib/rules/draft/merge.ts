@@ -271,8 +271,11 @@ export interface DraftResult {
   values: DraftValue[];
   /** Categories of the notice the base pack does not have (added to the draft pack). */
   added: string[];
-  /** Things the notice asks for that the base pack has no slot for (not added; review by hand). */
-  unmatchedSlots: Array<{ category: string; name: string; quote: string }>;
+  /**
+   * Files the notice asks for in a category the base pack has, for which the base has no slot: added to the draft
+   * pack as new slots (ids `new_N`), their values marked like every other change, to be reviewed.
+   */
+  addedSlots: Array<{ category: string; slot: string; name: string; quote: string }>;
 }
 
 /**
@@ -285,17 +288,23 @@ export function mergeDrafts(drafts: readonly NoticeDraft[], base: RulePack): Dra
   const list = new ValueList();
   const pairs = pair(combined, base.categories, categoryScore, 0.6);
   const byBase = new Map([...pairs].map(([d, b]) => [b, d]));
-  const unmatchedSlots: DraftResult['unmatchedSlots'] = [];
-  for (const category of base.categories) {
-    const draft = byBase.get(category);
-    for (const slot of categoryValues(list, category, draft)) {
-      unmatchedSlots.push({ category: category.name, name: slot.name.value, quote: slot.name.quote });
-    }
-  }
+  const unmatched = base.categories.map((category) => ({ category, slots: categoryValues(list, category, byBase.get(category)) }));
   const globalDrafts = drafts.flatMap((draft) => draft.windows);
   windowValues(list, 'windows', '组织工作', base.windows, globalDrafts);
 
   const pack = structuredClone(base) as RulePack;
+  const addedSlots: DraftResult['addedSlots'] = [];
+  for (const { category, slots } of unmatched) {
+    const target = pack.categories.find((entry) => entry.id === category.id)!;
+    slots.forEach((draftSlot, index) => {
+      const slot = slotFromDraft(draftSlot, `new_${index + 1}`);
+      target.slots.push(slot);
+      addedSlots.push({ category: category.name, slot: slot.id, name: slot.label, quote: draftSlot.name.quote });
+      list.add(`categories.${category.id}.slots.${slot.id}.label`, 'names', `${category.name} › ${slot.label}（新材料）`,
+        draftSlot.name, undefined);
+      slotValues(list, `categories.${category.id}.slots.${slot.id}`, `${category.name} › ${slot.label}（新）`, undefined, [draftSlot]);
+    });
+  }
   const added: string[] = [];
   combined.filter((draft) => !pairs.has(draft)).forEach((draft, index) => {
     const category = newCategory(draft, `new_${index + 1}`, drafts);
@@ -312,7 +321,7 @@ export function mergeDrafts(drafts: readonly NoticeDraft[], base: RulePack): Dra
   pack.year = year;
   const [, revision = '0'] = base.version.split('.');
   pack.version = year > base.year ? `${year}.1` : `${year}.${Number(revision) + 1}`;
-  return { pack, values: list.values, added, unmatchedSlots };
+  return { pack, values: list.values, added, addedSlots };
 }
 
 function sourceOf(value: Pick<DraftValue, 'notice' | 'section' | 'quote'>): Source | undefined {
@@ -321,11 +330,15 @@ function sourceOf(value: Pick<DraftValue, 'notice' | 'section' | 'quote'>): Sour
 
 const ANY_FILE = acceptOf(['pdf', 'doc', 'docx', 'ppt', 'pptx', 'xls', 'xlsx', 'zip', 'rar', '7z', 'mp4', 'mov', 'jpeg', 'png']);
 
-function newCategory(draft: DraftCategory, id: string, drafts: readonly NoticeDraft[]): Category {
-  const source = { notice: draft.name.notice, section: draft.name.section, quote: draft.name.quote };
-  const common = drafts.find((entry) => entry.maxAuthors)?.maxAuthors?.value;
-  const slots: Slot[] = draft.slots.map((slot, index) => ({
-    id: `slot_${index + 1}`,
+/**
+ * A slot for a file the base pack has no slot for, named as the notice names it. Its limits are written by the
+ * values drafted for it; a form the notice asks to be scanned ("签字扫描为PDF格式") takes the scan check.
+ */
+function slotFromDraft(slot: DraftSlot, id: string): Slot {
+  const source = { notice: slot.name.notice, section: slot.name.section, quote: slot.name.quote };
+  const scanned = slot.types && slot.types.value.includes('pdf') && /扫描/u.test(slot.types.quote);
+  return {
+    id,
     label: slot.name.value,
     labelEn: slot.name.value,
     keywords: [slot.name.value],
@@ -333,10 +346,17 @@ function newCategory(draft: DraftCategory, id: string, drafts: readonly NoticeDr
     accept: slot.types ? acceptOf(slot.types.value) : ANY_FILE,
     noArchives: false,
     minCount: 1,
+    ...(scanned ? { scan: { source: { notice: slot.types!.notice, section: slot.types!.section, quote: slot.types!.quote } } } : {}),
     variants: [],
     notes: [],
-    sources: [{ notice: slot.name.notice, section: slot.name.section, quote: slot.name.quote }],
-  }));
+    sources: [source],
+  };
+}
+
+function newCategory(draft: DraftCategory, id: string, drafts: readonly NoticeDraft[]): Category {
+  const source = { notice: draft.name.notice, section: draft.name.section, quote: draft.name.quote };
+  const common = drafts.find((entry) => entry.maxAuthors)?.maxAuthors?.value;
+  const slots: Slot[] = draft.slots.map((slot, index) => slotFromDraft(slot, `slot_${index + 1}`));
   if (slots.length === 0) {
     slots.push({ id: 'work', label: '作品', labelEn: 'Work', keywords: ['作品'], required: true, accept: ANY_FILE,
       noArchives: false, minCount: 1, variants: [], notes: ['通知未列出材料，请填写。'], sources: [source] });

@@ -94,6 +94,6 @@ describe('drafting the 2025 pack from the 2025 notices', () => {
     expect(result.ok ? [] : result.errors).toEqual([]);
     expect(draft.pack.version).toBe('2025.2');
     expect(draft.added).toEqual([]);
-    expect(draft.unmatchedSlots).toEqual([]);
+    expect(draft.addedSlots).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@ import { draftPack, getValue } from '@/lib/rules/draft';
  * A next year written by hand (test/fixtures/notices-variants): the 2025 notices with new numbers in new wording —
  * 10至20分钟 in full-width digits, 1920×1080, 帧率为30fps, 不得超过1GB, new dates (one with full-width digits and
  * an em dash), 45 minutes in total, 2500—3500字, 8 and 6 items, 120M wrapped across lines ("1\n\n20M"), a category
- * renamed (“美育”主题) and one added (人工智能融合教学案例) with its own slots.
+ * renamed (“美育”主题) and one added (人工智能融合教学案例) with its own slots, and a new file (教学反思, Word) asked for
+ * in an existing category (信息化教学课程案例).
  */
 const here = dirname(fileURLToPath(import.meta.url));
 const read = (name: string) => readFileSync(resolve(here, '../../../fixtures/notices-variants', name), 'utf8');
@@ -21,6 +22,10 @@ const draft = draftPack([
 const value = (path: string) => draft.values.find((entry) => entry.path === path);
 
 const MIB = 1024 * 1024;
+const NEW_SLOT_VALUES: Array<[string, unknown]> = [
+  ['categories.xinxihua.slots.new_1.label', '教学反思'],
+  ['categories.xinxihua.slots.new_1.accept', ['doc', 'docx']],
+];
 const CHANGES: Array<[string, unknown]> = [
   ['categories.zhijiao_shijian.slots.video.video.minDurationSec', 600],
   ['categories.zhijiao_shijian.slots.video.video.maxDurationSec', 1200],
@@ -60,7 +65,8 @@ describe('drafting next year from a changed notice', () => {
   });
 
   it('marks nothing else changed in the categories it knew', () => {
-    const expected = new Set([...CHANGES.map(([path]) => path), 'categories.zhijiao_shuzihua.maxWorksPerFirstAuthor']);
+    const expected = new Set([...CHANGES.map(([path]) => path), 'categories.zhijiao_shuzihua.maxWorksPerFirstAuthor',
+      ...NEW_SLOT_VALUES.map(([path]) => path)]);
     const changed = draft.values.filter((entry) => entry.state === 'changed' && !entry.path.startsWith('categories.new_'));
     expect(changed.map((entry) => entry.path).filter((path) => !expected.has(path))).toEqual([]);
   });
@@ -68,6 +74,24 @@ describe('drafting next year from a changed notice', () => {
   it('keeps a value the specific notice still states when the other notice changed it', () => {
     // Only the district copy says 2500; the national notice (which rules its two categories) still says 2000.
     expect(value('categories.xiaoben.slots.report.document.maxChars')).toMatchObject({ state: 'found', value: 2000, notice: 'national' });
+  });
+
+  it('adds a file the notice newly asks for in a category it knew as a new slot, each value marked', () => {
+    expect(draft.addedSlots).toEqual([{ category: '信息化教学课程案例', slot: 'new_1', name: '教学反思', quote: '教学反思' }]);
+    for (const [path, next] of NEW_SLOT_VALUES) {
+      expect(value(path), path).toMatchObject({ state: 'changed', value: next, section: '二(二)1(3)②' });
+      expect(value(path)!.previous).toBeUndefined();
+    }
+    const slot = draft.pack.categories.find((entry) => entry.id === 'xinxihua')!.slots.find((entry) => entry.id === 'new_1')!;
+    expect(slot).toMatchObject({ label: '教学反思', accept: { types: ['doc', 'docx'], extensions: ['.doc', '.docx'] }, required: true });
+    expect(slot.sources.map((source) => source.quote)).toContain('教学反思（Word格式）');
+    expect(slot.scan).toBeUndefined();
+  });
+
+  it('gives a new signed form the scan check ("签字扫描为PDF格式")', () => {
+    const category = draft.pack.categories.find((entry) => entry.name === '人工智能融合教学案例')!;
+    expect(category.slots[0]!.scan?.source.quote).toMatch(/签字扫描为PDF格式/u);
+    expect(category.slots[1]!.scan).toBeUndefined();
   });
 
   it('adds the new category with its slots, formats and limits', () => {
