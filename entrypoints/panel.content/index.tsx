@@ -19,7 +19,15 @@ export default defineContentScript({
     const checker = new FrameChecker(() => frame?.frame.contentWindow ?? null, new URL(browser.runtime.getURL('/')).origin);
     const side = new PageSide({ site, ctx }, document, { onLayout: (message) => frame?.onLayout(message), checker });
     frame = mountFrameHost({ site, ctx }, (channel) => side.attach(channel));
-    document.body.append(frame.host);
+    // An iframe added before the page's load event holds that event back until the frame has loaded too (the
+    // page-load bench measured 2.4 s → 6.2 s on the Element UI form). Place it once the page has loaded.
+    let placed = false;
+    const place = () => {
+      placed = true;
+      if (frame && document.body) document.body.append(frame.host);
+    };
+    if (document.readyState === 'complete') place();
+    else ctx.addEventListener(window, 'load', place, { once: true });
     void side.startGuard();
 
     // What features draw on the page (字数 counters, inline upload results): no personal data. Each layer puts its
@@ -37,7 +45,7 @@ export default defineContentScript({
         body = document.body;
         observer.observe(body, { childList: true });
       }
-      if (!host.isConnected && document.body) document.body.append(host);
+      if (placed && !host.isConnected && document.body) document.body.append(host);
     });
     observer.observe(document.documentElement, { childList: true });
     observer.observe(body, { childList: true });
