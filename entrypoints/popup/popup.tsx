@@ -56,7 +56,11 @@ export function Popup({ now, loadCustomDeadlines }: PopupProps) {
             checked={organiser}
             aria-checked={organiser}
             aria-describedby="popup-organiser-hint"
-            onChange={(e) => void organiserModeItem.setValue(e.target.checked)}
+            onChange={(e) => {
+              // Shown at once; storage's change event confirms it (and carries a change made in options).
+              setOrganiser(e.target.checked);
+              void organiserModeItem.setValue(e.target.checked);
+            }}
           />
           {i18n.t('popup.organiser')}
         </label>
