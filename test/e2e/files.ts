@@ -6,18 +6,27 @@ import { closeSync, ftruncateSync, openSync, writeFileSync, writeSync } from 'no
 import { join } from 'node:path';
 import { buildMp4Pieces } from '../fixtures/checks/mp4-builder';
 
-/** A one-page PDF shaped like a scan: the page shows one A4 picture (1240 × 1754, its data left empty). */
-export const PDF = [
-  '%PDF-1.4',
-  '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
-  '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595 842] >> endobj',
-  '3 0 obj << /Type /Page /Parent 2 0 R /Resources << /XObject << /Im0 4 0 R >> >> >> endobj',
-  '4 0 obj << /Type /XObject /Subtype /Image /Width 1240 /Height 1754 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 0 >> stream',
-  'endstream endobj',
-  'trailer << /Root 1 0 R >>',
-  '%%EOF',
-  '',
-].join('\n');
+/** A PDF shaped like a scan: each of its `pages` shows one A4 picture (1240 × 1754, its data left empty). */
+export function scanPdf(pages: number): string {
+  const kids = Array.from({ length: pages }, (_, i) => `${3 + 2 * i} 0 R`).join(' ');
+  const objects = Array.from({ length: pages }, (_, i) => [
+    `${3 + 2 * i} 0 obj << /Type /Page /Parent 2 0 R /Resources << /XObject << /Im0 ${4 + 2 * i} 0 R >> >> >> endobj`,
+    `${4 + 2 * i} 0 obj << /Type /XObject /Subtype /Image /Width 1240 /Height 1754 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 0 >> stream`,
+    'endstream endobj',
+  ]).flat();
+  return [
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    `2 0 obj << /Type /Pages /Kids [${kids}] /Count ${pages} /MediaBox [0 0 595 842] >> endobj`,
+    ...objects,
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+    '',
+  ].join('\n');
+}
+
+/** A one-page PDF shaped like a scan (附件1, 附件11). */
+export const PDF = scanPdf(1);
 
 /** An MP4 of `sec` seconds at `fps` with `mediaBytes` of (sparse) media data; returns its path. */
 export function writeMp4(dir: string, name: string, sec: number, fps: number, mediaBytes = 1000): string {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDocx, para } from '../fixtures/checks/office';
 import { buildZip } from '../fixtures/checks/zip-builder';
 import { fixtureSnapshot, rerenderFixture, waitForFixture } from './fixtures/forms/fixture-api';
-import { PDF, writeFile, writeMp4 as writeMp4In } from './files';
+import { PDF, scanPdf, writeFile, writeMp4 as writeMp4In } from './files';
 import { launchWithExtension, panel, startFixtureServer, type ExtensionBrowser } from './harness';
 import { checklistStatus } from './panel-helpers';
 
@@ -191,8 +191,9 @@ describe('upload guard on 附件1 (Element Plus, huodong.ncet.edu.cn)', () => {
 describe('upload guard on 附件13 (Ant Design Vue)', () => {
   it('checks a-upload files, reports a packed 辅助材料 the site also refuses, and asks before 提交申报', async () => {
     const page = await openForm('http://huodong.ncet.edu.cn/forms/antdv/#/apply/shuzihua');
+    // 附件13 is a two-page form: its signed scan has two pages.
     expect(await panel(page).locator('[data-testid="guard-checklist"]').getAttribute('data-category')).toBe('zhijiao_shuzihua');
-    await fileInput(page, '案例申报表').setInputFiles(write('申报表.pdf', PDF));
+    await fileInput(page, '案例申报表').setInputFiles(write('申报表.pdf', scanPdf(2)));
     await badge(page, '案例申报表').locator('[data-testid="guard-file"][data-verdict="pass"]').waitFor();
     await fileInput(page, '辅助材料').setInputFiles(write('材料.zip', buildZip({ entries: [{ name: 'a.txt', data: new TextEncoder().encode('x') }] })));
     const packed = badge(page, '辅助材料');
