@@ -49,7 +49,6 @@ export function BatchPage({ pack, save = downloadFile, now = () => new Date() }:
   const [sort, setSort] = useState<SortKey>('teacher');
   const [open, setOpen] = useState<WorkResult | null>(null);
   const { state, layout, results, cancel } = useBatchRun(pack, picked);
-  const folderInput = useId();
 
   const problems = useMemo(() => new Map(results.map((r) => [r, failuresOf(r, lang, (id) => slotLabel(r, id, lang))])), [results, lang]);
   const shown = sortRows(onlyFailures ? results.filter((r) => r.verdict === 'fail' || r.verdict === 'unreadable') : results, sort, lang, problems);
@@ -73,7 +72,7 @@ export function BatchPage({ pack, save = downloadFile, now = () => new Date() }:
   const { dragging, dropHandlers } = useDropZone((data) => void fromDrop(data).then(setPicked));
 
   return (
-    <main className="batch" aria-busy={state.phase === 'running'}>
+    <main className="batch" aria-busy={state.phase === 'running' || state.phase === 'opening'}>
       <header>
         <h1>{i18n.t('batch.title')}</h1>
         <p className="batch__intro">{i18n.t('batch.intro')}</p>
@@ -81,20 +80,8 @@ export function BatchPage({ pack, save = downloadFile, now = () => new Date() }:
       </header>
       <section className={`drop${dragging ? ' drop--over' : ''}`} aria-label={i18n.t('batch.dropLabel')} {...dropHandlers}>
         <p className="drop__text">{i18n.t('batch.drop')}</p>
-        <label className="button" htmlFor={folderInput}>{i18n.t('batch.pickFolder')}</label>
-        <input
-          id={folderInput}
-          className="visually-hidden"
-          type="file"
-          data-testid="batch-folder-input"
-          // @ts-expect-error webkitdirectory is not in React's types; every browser the extension runs in has it.
-          webkitdirectory=""
-          multiple
-          onChange={(e) => {
-            if (e.target.files && e.target.files.length > 0) setPicked(fromInput(e.target.files));
-            e.target.value = '';
-          }}
-        />
+        <PickButton label={i18n.t('batch.pickFolder')} testId="batch-folder-input" folder onPick={setPicked} />
+        <PickButton label={i18n.t('batch.pickArchives')} testId="batch-archive-input" accept=".rar,.zip,.7z" onPick={setPicked} />
         <p className="drop__hint">{i18n.t('batch.emptyHint')}</p>
       </section>
       <Progress state={state} onCancel={cancel} lang={lang} />
@@ -154,6 +141,29 @@ export function BatchPage({ pack, save = downloadFile, now = () => new Date() }:
   );
 }
 
+/** A labelled file picker: a whole folder (`folder`), or several files (teachers' archives). */
+function PickButton({ label, testId, folder = false, accept, onPick }: { label: string; testId: string; folder?: boolean; accept?: string; onPick: (picked: Picked) => void }) {
+  const id = useId();
+  return (
+    <>
+      <label className="button" htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        className="visually-hidden"
+        type="file"
+        data-testid={testId}
+        {...(folder ? { webkitdirectory: '' } : {})}
+        {...(accept ? { accept } : {})}
+        multiple
+        onChange={(e) => {
+          if (e.target.files && e.target.files.length > 0) onPick(fromInput(e.target.files));
+          e.target.value = '';
+        }}
+      />
+    </>
+  );
+}
+
 function slotLabel(r: WorkResult, id: string | null, lang: Lang): string {
   const slot = r.unit.category?.slots.find((s) => s.id === id);
   return slot ? inLang(lang, slot.label, slot.labelEn) : t('batch.unassigned');
@@ -185,6 +195,14 @@ function Detail({ result, lang }: { result: WorkResult; lang: Lang }) {
 function Progress({ state, onCancel, lang }: { state: BatchState; onCancel: () => void; lang: Lang }) {
   const id = useId();
   switch (state.phase) {
+    case 'opening':
+      return (
+        <div className="progress" data-testid="batch-progress">
+          <label htmlFor={id}>{i18n.t('batch.opening', [String(state.archivesDone), String(state.archivesTotal)])}</label>
+          <progress id={id} value={state.archivesDone} max={Math.max(1, state.archivesTotal)} />
+          <button type="button" onClick={onCancel}>{i18n.t('batch.cancel')}</button>
+        </div>
+      );
     case 'running':
       return (
         <div className="progress" data-testid="batch-progress">

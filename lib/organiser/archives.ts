@@ -108,7 +108,7 @@ export function holdsSubmission(path: string, read: ArchiveRead, categories: rea
 
 /**
  * Replaces each teacher archive's entry with the folder it stands for. `read` lists one archive (in the check
- * pool: off the page's thread, bounded like any check).
+ * pool: off the page's thread, bounded like any check). A rejected read (an abort) rejects the whole.
  */
 export async function expandTeacherArchives(
   entries: readonly LayoutEntry[],
@@ -117,12 +117,23 @@ export async function expandTeacherArchives(
 ): Promise<{ entries: LayoutEntry[]; expansions: ArchiveExpansion[] }> {
   const out: LayoutEntry[] = [];
   const expansions: ArchiveExpansion[] = [];
+  // All directories are asked for at once (the pool queues them and runs as many as it has workers); the entries
+  // keep their order.
+  const reads = new Map<string, Promise<ArchiveRead>>();
   for (const entry of entries) {
-    if (entry.dir || !isTeacherArchive(entry.path, categories)) {
+    if (entry.dir || !isTeacherArchive(entry.path, categories)) continue;
+    const pending = read(entry.path);
+    // Once one read rejects the rest are not awaited; their rejections are the same abort, already reported.
+    pending.catch(() => undefined);
+    reads.set(entry.path, pending);
+  }
+  for (const entry of entries) {
+    const pending = entry.dir ? undefined : reads.get(entry.path);
+    if (!pending) {
       out.push(entry);
       continue;
     }
-    const result = await read(entry.path);
+    const result = await pending;
     if (!holdsSubmission(entry.path, result, categories)) {
       out.push(entry);
       continue;
