@@ -10,6 +10,7 @@ import { avSpec, buildMp4Bytes, buildMp4Pieces } from '@/test/fixtures/checks/mp
 import { buildPdf } from '@/test/fixtures/checks/images';
 import { buildDocx, para } from '@/test/fixtures/checks/office';
 import { type RarItem, writeRar4, writeRar5 } from '@/test/fixtures/checks/rar-writer';
+import { EXPECTED_ROWS, writeDistrict } from '@/test/fixtures/organiser/district';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CATEGORY = '职业教育实践性教学案例';
@@ -85,6 +86,9 @@ beforeAll(() => {
   video.set([1, 2, 3, 4], avcC);
   write('noisy/教学视频.mp4', video);
   mkdirSync(join(dir, 'empty'));
+  // The district batch.e2e drops into 批量预检: the command must give the same rows in one run.
+  mkdirSync(join(dir, 'desk'));
+  writeDistrict(join(dir, 'desk'));
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -207,6 +211,29 @@ describe('npm run check', { timeout: 240_000 }, () => {
     const wangwu = works[0]!.report!.files.find((f) => f.name === '教学视频.mp4')!;
     expect(wangwu.findings.map((f) => [f.code, f.verdict])).toContainEqual(['archive_member_packed', 'warn']);
     expect(works[4]!.layout[0]!.message).toContain('连文件名都设置了密码');
+  });
+
+  it('checks the 批量预检 e2e\'s district in one run: categories from the folders, archives opened, every fault named in the .xlsx and the CSV', async () => {
+    const { code, stderr } = runCheck(['--xlsx', 'desk-out/汇总表.xlsx', '--csv', 'desk-out/汇总表.csv', 'desk/城关区']);
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, 'desk-out/汇总表.xlsx'));
+    const sheet = workbook.getWorksheet('汇总表')!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const col = (name: string) => headers.indexOf(name) + 1;
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2));
+    expect(rows.map((r) => [r.getCell(col('教师文件夹')).value, r.getCell(col('作品名称')).value || null, r.getCell(col('结论')).value])).toEqual(
+      EXPECTED_ROWS.map((e) => [e.teacher, e.work, { pass: '通过', warn: '提醒', fail: '不合格' }[e.verdict]]),
+    );
+    EXPECTED_ROWS.forEach((e, i) => {
+      const problems = String(rows[i]!.getCell(col('问题')).value ?? '');
+      if (e.faults.length === 0) expect(problems).toBe('');
+      for (const fault of e.faults) expect(problems).toContain(fault);
+    });
+    const csv = readFileSync(join(dir, 'desk-out/汇总表.csv'), 'utf8');
+    expect(csv.startsWith('\ufeff学段,学校,教师,类别,作品名称,作者数,')).toBe(true);
+    expect(csv.split('\r\n').filter((l) => /,(通过|提醒|不合格),[^,]+$/.test(l))).toHaveLength(EXPECTED_ROWS.length);
   });
 
   it('keeps libraries\' console noise out of the output (mp4box logs an invalid box type)', () => {
